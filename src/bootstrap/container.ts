@@ -1,0 +1,102 @@
+/**
+ * Composition root shared by `mamori serve` and the CLI: configuration in, wired services out.
+ * The only place that constructs adapters (database, logger) and hands them to services.
+ */
+import type { Config } from '../config/config.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrateToLatest } from '../db/migrator.js';
+import { AuditRepository } from '../db/repositories/audit.repository.js';
+import { JobRepository } from '../db/repositories/job.repository.js';
+import { SessionRepository } from '../db/repositories/session.repository.js';
+import { SettingRepository } from '../db/repositories/setting.repository.js';
+import { UserRepository } from '../db/repositories/user.repository.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { AuditService } from '../services/audit.service.js';
+import { AuthService } from '../services/auth.service.js';
+import { DashboardService } from '../services/dashboard.service.js';
+import { DemoService } from '../services/demo.service.js';
+import { JobWorker, type WorkerOptions } from '../services/job-worker.js';
+import { JobService } from '../services/job.service.js';
+import { auditVerifyJob } from '../services/jobs/audit-verify.job.js';
+import { DEFAULT_SCRYPT_COST, PasswordHasher, type ScryptCost } from '../services/password-hasher.js';
+import { SetupService } from '../services/setup.service.js';
+import { UserService } from '../services/user.service.js';
+
+export interface Container {
+  config: Readonly<Config>;
+  database: Database;
+  log: Logger;
+  clock: Clock;
+  settings: SettingRepository;
+  audit: AuditService;
+  auth: AuthService;
+  users: UserService;
+  setup: SetupService;
+  jobs: JobService;
+  worker: JobWorker;
+  dashboard: DashboardService;
+  demo: DemoService;
+  close(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  clock?: Clock;
+  log?: Logger;
+  scryptCost?: ScryptCost;
+  worker?: WorkerOptions;
+  /** Run migrations on open (default true). */
+  migrate?: boolean;
+  /** Use an already-open database (tests). */
+  database?: Database;
+}
+
+export async function createContainer(config: Readonly<Config>, options: ContainerOptions = {}): Promise<Container> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(config.logLevel);
+  const database = options.database ?? (await openDatabase(config.database));
+  if (options.migrate !== false) await migrateToLatest(database);
+
+  const { db, dialect } = database;
+  const userRepo = new UserRepository(db);
+  const sessionRepo = new SessionRepository(db);
+  const settings = new SettingRepository(db);
+  const jobRepo = new JobRepository(db, dialect);
+  const hasher = new PasswordHasher(options.scryptCost ?? DEFAULT_SCRYPT_COST);
+
+  const audit = new AuditService(new AuditRepository(db, dialect), clock);
+  const users = new UserService({ users: userRepo, sessions: sessionRepo, audit, hasher, clock });
+  const auth = new AuthService({
+    users: userRepo,
+    sessions: sessionRepo,
+    audit,
+    hasher,
+    clock,
+    settings: { idleLockSeconds: config.idleLockSeconds, sessionMaxHours: config.sessionMaxHours, lockout: config.lockout },
+  });
+  const setup = new SetupService({ settings, users, audit, clock, tokenHours: config.setupTokenHours });
+  const jobs = new JobService({ jobs: jobRepo, audit, clock });
+  const worker = new JobWorker({ jobs: jobRepo, handlers: { 'audit.verify': auditVerifyJob(audit) }, clock, log }, options.worker);
+  const dashboard = new DashboardService({ users: userRepo, sessions: sessionRepo, audit, jobs, clock });
+  const demo = new DemoService({ users, settings, audit, clock });
+
+  return {
+    config,
+    database,
+    log,
+    clock,
+    settings,
+    audit,
+    auth,
+    users,
+    setup,
+    jobs,
+    worker,
+    dashboard,
+    demo,
+    async close() {
+      await worker.stop();
+      await database.destroy();
+    },
+  };
+}

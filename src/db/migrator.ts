@@ -1,0 +1,33 @@
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import type { Database, DialectName } from './database.js';
+import * as m0001 from './migrations/0001-foundation.js';
+
+type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
+
+/** Ordered list; names sort lexically, so keep the numeric prefix. */
+const MIGRATIONS: ReadonlyArray<[string, Up]> = [['0001-foundation', m0001.up]];
+
+export interface MigrateOutcome {
+  applied: string[];
+  results: MigrationResult[];
+}
+
+/** Bring the schema to the latest version. Throws with the failing migration's name. */
+export async function migrateToLatest(database: Database): Promise<MigrateOutcome> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, up] of MIGRATIONS) {
+    migrations[name] = { up: (db) => up(db, database.dialect) };
+  }
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: 'mamori_migration',
+    migrationLockTableName: 'mamori_migration_lock',
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed`, { cause: error });
+  }
+  return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName), results };
+}

@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Container } from '../bootstrap/container.js';
+import { DomainError } from '../core/errors.js';
+import type { AppEnv } from './app-env.js';
+import { clientIp } from './middleware/client-ip.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { sessionMiddleware } from './middleware/session.js';
+import { errorResponse, onError } from './on-error.js';
+import { mount, type RouteDef } from './route-table.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { dashboardRoutes } from './routes/dashboard.routes.js';
+import { jobRoutes } from './routes/jobs.routes.js';
+import { setupRoutes } from './routes/setup.routes.js';
+import { userRoutes } from './routes/users.routes.js';
+import { staticFiles } from './static-files.js';
+
+/** Every API route, each with its access policy. */
+export const ROUTES: readonly RouteDef[] = [
+  ...setupRoutes,
+  ...authRoutes,
+  ...dashboardRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+  ...jobRoutes,
+];
+
+export interface AppOptions {
+  /** Directory of the built web UI; omitted in API-only tests. */
+  webRoot?: string;
+  /** Mark cookies Secure (TLS). */
+  secureCookies?: boolean;
+}
+
+/** The HTTP application; tests drive it in-process with `app.request()`. */
+export function createApp(container: Container, options: AppOptions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(onError(container.log));
+  app.notFound((c) => errorResponse(c, new DomainError('not_found', '見つかりません / Not found')));
+  app.use('*', ...securityHeaders());
+  app.use('*', async (c, next) => {
+    c.set('container', container);
+    c.set('secureCookies', options.secureCookies ?? false);
+    await next();
+  });
+  app.use('/api/*', clientIp());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: container.config.bodyLimitBytes,
+      onError: (c) =>
+        errorResponse(c, new DomainError('payload_too_large', 'リクエストが大きすぎます / Request body too large', {
+          limitBytes: container.config.bodyLimitBytes,
+        })),
+    }),
+  );
+  app.use('/api/*', sessionMiddleware());
+  mount(app, ROUTES);
+  if (options.webRoot) app.use('*', staticFiles(options.webRoot));
+  return app;
+}
