@@ -35,6 +35,8 @@ export const layerRules = [
   },
   {
     files: ['src/services/**/*.ts'],
+    // Tests are composition roots for the unit they test and may build real adapters.
+    ignores: ['src/**/*.test.ts'],
     rules: rule(
       [...['server', 'cli', 'bootstrap', 'config'].map(layer), typeOnly('db'), typeOnly('connectors'), typeOnly('logging')],
       libs(['kysely', 'pg', 'better-sqlite3', 'hono', 'commander', '@hono/node-server'], 'services reach technology through repositories and adapters'),

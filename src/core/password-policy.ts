@@ -1,3 +1,5 @@
+import { DomainError } from './errors.js';
+
 /**
  * Password rules of the MHLW guideline 第6.0版 (システム運用編 13章): at least 13 characters, or at
  * least 8 when the account also uses a second factor. We additionally refuse passwords that
@@ -56,4 +58,11 @@ export function checkPassword(password: string, username: string, mfaAvailable: 
     failures,
     requiresMfa: failures.length === 0 && len < MIN_LENGTH_WITHOUT_MFA,
   };
+}
+
+/** The error every entry point raises for a refused password; `failures` drive the UI message. */
+export function passwordPolicyError(failures: readonly string[]): DomainError {
+  return new DomainError('password_policy', 'パスワードがポリシーを満たしていません / Password does not meet the policy', {
+    failures: [...failures],
+  });
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../core/actor.js';
 import { addMs, iso, type Clock } from '../core/clock.js';
 import { DomainError } from '../core/errors.js';
 import { registerFailure, type LockoutPolicy } from '../core/lockout.js';
-import { checkPassword } from '../core/password-policy.js';
+import { checkPassword, passwordPolicyError } from '../core/password-policy.js';
 import { isRole, MFA_MANDATORY_ROLES, type Role } from '../core/roles.js';
 import type { SessionRepository, SessionRow } from '../db/repositories/session.repository.js';
 import type { UserRepository, UserRow } from '../db/repositories/user.repository.js';
@@ -237,9 +237,7 @@ export class AuthService {
     const mfaAvailable = user.mfa_enabled === 1 || MFA_MANDATORY_ROLES.has(ctx.role);
     const check = checkPassword(next, user.username, mfaAvailable || user.mfa_required === 1);
     if (!check.ok) {
-      throw new DomainError('password_policy', 'パスワードがポリシーを満たしていません / Password does not meet the policy', {
-        failures: check.failures,
-      });
+      throw passwordPolicyError(check.failures);
     }
     if (await this.#hasher.verify(next, user.password_hash)) {
       throw new DomainError('password_policy', '以前と同じパスワードは使えません / Choose a different password', {

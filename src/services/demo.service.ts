@@ -1,9 +1,9 @@
-import { randomInt } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import { iso, type Clock } from '../core/clock.js';
 import { MFA_MANDATORY_ROLES, ROLE_LABELS_JA, type Role } from '../core/roles.js';
 import type { SettingRepository } from '../db/repositories/setting.repository.js';
 import type { AuditService } from './audit.service.js';
+import { generatePassword } from './password-generator.js';
 import type { UserService } from './user.service.js';
 
 /** Fictional hospital and staff. Every name here is invented. */
@@ -27,15 +27,6 @@ export interface DemoAccount {
   created: boolean;
 }
 
-/** Unambiguous characters only, so printed passwords can be typed from paper. */
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-
-function demoPassword(): string {
-  let out = '';
-  for (let i = 0; i < 16; i += 1) out += ALPHABET[randomInt(ALPHABET.length)] ?? 'x';
-  return out;
-}
-
 /**
  * `mamori demo`: a fictional hospital with one account per role. Running it again resets the
  * demo accounts' passwords (and prints the new ones); real accounts are never touched.
@@ -57,7 +48,7 @@ export class DemoService {
     await this.#settings.set('hospital.name', DEMO_HOSPITAL, iso(this.#clock.now()));
     const accounts: DemoAccount[] = [];
     for (const [index, spec] of DEMO_USERS.entries()) {
-      const password = demoPassword();
+      const password = generatePassword();
       const existing = await this.#users.findByUsername(spec.username).catch(() => undefined);
       if (existing) {
         await this.#users.setPassword(actor, existing.id, password, false);

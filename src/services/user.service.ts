@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import { iso, type Clock } from '../core/clock.js';
 import { DomainError } from '../core/errors.js';
-import { checkPassword } from '../core/password-policy.js';
+import { checkPassword, passwordPolicyError } from '../core/password-policy.js';
 import { MFA_MANDATORY_ROLES, type Role } from '../core/roles.js';
 import type { SessionRepository } from '../db/repositories/session.repository.js';
 import type { UserRepository, UserRow } from '../db/repositories/user.repository.js';
@@ -69,9 +69,7 @@ export class UserService {
     // An 8–12 character password is allowed only together with TOTP (guideline 第6.0版).
     const check = checkPassword(input.password, input.username, true);
     if (!check.ok) {
-      throw new DomainError('password_policy', 'パスワードがポリシーを満たしていません / Password does not meet the policy', {
-        failures: check.failures,
-      });
+      throw passwordPolicyError(check.failures);
     }
     const id = randomUUID();
     await this.#users.create({
@@ -160,9 +158,7 @@ export class UserService {
     const user = await this.get(id);
     const check = checkPassword(password, user.username, true);
     if (!check.ok) {
-      throw new DomainError('password_policy', 'パスワードがポリシーを満たしていません / Password does not meet the policy', {
-        failures: check.failures,
-      });
+      throw passwordPolicyError(check.failures);
     }
     const now = iso(this.#clock.now());
     await this.#users.update(id, {

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { totp } from '../../src/services/totp.js';
-import { cli } from '../support/cli.js';
+import { cli, cliEnvFor } from '../support/cli.js';
 import { testDialects } from '../support/dialects.js';
 import { createHarness, TestClient, type Harness } from '../support/harness.js';
 
@@ -17,8 +17,7 @@ for (const dialect of testDialects()) {
     let env: Record<string, string>;
     beforeEach(async () => {
       h = await createHarness(dialect);
-      const loc = h.db.location;
-      env = { MAMORI_DATABASE_URL: loc.dialect === 'sqlite' ? `sqlite:${loc.file}` : loc.url };
+      env = cliEnvFor(h.db.location);
     });
     afterEach(async () => {
       await h.close();

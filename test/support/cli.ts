@@ -22,3 +22,8 @@ export async function cli(args: string[], env: Record<string, string>, stdin = '
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+/** CLI environment pointing at a harness's database. */
+export function cliEnvFor(location: { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string }): Record<string, string> {
+  return { MAMORI_DATABASE_URL: location.dialect === 'sqlite' ? `sqlite:${location.file}` : location.url };
+}

@@ -1,20 +1,12 @@
-import { randomInt } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { formatJst } from '../../core/jst.js';
 import { ROLE_LABELS_JA, ROLES, isRole } from '../../core/roles.js';
+import { generatePassword } from '../../services/password-generator.js';
 import { cliActor, CliExit, type CliIo } from '../cli-io.js';
 import { withContainer, type GlobalFlags } from '../open-container.js';
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-
-function generatedPassword(): string {
-  let out = '';
-  for (let i = 0; i < 16; i += 1) out += ALPHABET[randomInt(ALPHABET.length)] ?? 'x';
-  return out;
-}
-
 async function passwordFrom(io: CliIo, fromStdin: boolean): Promise<{ password: string; generated: boolean }> {
-  if (!fromStdin) return { password: generatedPassword(), generated: true };
+  if (!fromStdin) return { password: generatePassword(), generated: true };
   const password = (await io.readStdin()).replace(/\r?\n$/, '');
   return { password, generated: false };
 }
@@ -101,7 +93,7 @@ export function registerUser(program: Command, io: CliIo): void {
     return `unlocked ${u.username}`;
   });
   simple('reset-password', 'Set a new generated password (must be changed) / パスワード再発行', async (c, id) => {
-    const password = generatedPassword();
+    const password = generatePassword();
     const u = await c.users.setPassword(cliActor(), id, password);
     return `new password for ${u.username} / 新しいパスワード: ${password}`;
   });
