@@ -106,11 +106,15 @@ export function AuditPage({ canExport, canVerify }: { canExport: boolean; canVer
             {entries.map((e) => (
               <tr key={e.seq} className={e.outcome === 'success' ? '' : 'row-warn'}>
                 <td>{e.seq}</td>
-                <td>{formatJst(e.at)}</td>
+                <td className="nowrap">{formatJst(e.at)}</td>
                 <td>{e.actorName}</td>
-                <td>{e.action}</td>
+                <td>
+                  {t.auditActions[e.action] ?? e.action}
+                  <br />
+                  <code className="code">{e.action}</code>
+                </td>
                 <td>{e.targetType ? `${e.targetType}:${e.targetId ?? ''}` : ''}</td>
-                <td>{e.outcome}</td>
+                <td>{t.outcomes[e.outcome]}</td>
                 <td>{e.ip ?? ''}</td>
                 <td className="detail">{JSON.stringify(e.detail)}</td>
               </tr>

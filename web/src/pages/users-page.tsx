@@ -56,7 +56,23 @@ export function UsersPage({ selfId }: { selfId: string }) {
               <tr key={u.id} data-testid={`user-row-${u.username}`}>
                 <td>{u.username}</td>
                 <td>{u.displayName}</td>
-                <td>{t.roles[u.role]}</td>
+                <td>
+                  {u.id === selfId ? (
+                    t.roles[u.role]
+                  ) : (
+                    <select
+                      aria-label={`${t.role}: ${u.username}`}
+                      value={u.role}
+                      onChange={(e) => void act(`/api/users/${u.id}`, 'PATCH', { role: e.target.value })}
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {t.roles[r]}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </td>
                 <td>{u.disabled ? t.disabled : u.locked ? t.lockedAccount : t.enabled}</td>
                 <td>{u.mfaEnabled ? t.yes : t.no}</td>
                 <td>{formatJst(u.lastLoginAt)}</td>
