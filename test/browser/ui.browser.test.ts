@@ -11,7 +11,10 @@ async function login(page: Page, base: string, username: string, password: strin
   await page.goto(`${base}/`);
   await page.getByLabel('ユーザー名').fill(username);
   await page.getByLabel('パスワード', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+    page.getByRole('button', { name: 'ログイン' }).click(),
+  ]);
 }
 
 describe('web UI in Chromium', () => {
@@ -37,7 +40,7 @@ describe('web UI in Chromium', () => {
       expect(server.setupLink).toMatch(/\/setup\?token=/);
       const page = await browser.newPage();
       await page.goto(server.setupLink ?? '');
-      await expect(page.getByRole('heading', { name: '初期設定：管理者の作成' }).isVisible()).resolves.toBe(true);
+      await page.getByRole('heading', { name: '初期設定：管理者の作成' }).waitFor();
       await page.getByLabel('ユーザー名').fill('kanri');
       await page.getByLabel('表示名').fill('管理 花子');
       await page.getByLabel('パスワード', { exact: true }).fill(ADMIN_PASSWORD);
