@@ -5,6 +5,7 @@
 import type { Config } from '../config/config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { openDatabase, type Database } from '../db/database.js';
+import { IncidentStore } from '../db/incident-store.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { AuditRepository } from '../db/repositories/audit.repository.js';
 import { JobRepository } from '../db/repositories/job.repository.js';
@@ -14,8 +15,11 @@ import { UserRepository } from '../db/repositories/user.repository.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { AuditService } from '../services/audit.service.js';
 import { AuthService } from '../services/auth.service.js';
+import { BreachAssessmentService } from '../services/breach-assessment.service.js';
+import { CaseService } from '../services/case.service.js';
 import { DashboardService } from '../services/dashboard.service.js';
 import { DemoService } from '../services/demo.service.js';
+import { IncidentSettingsService } from '../services/incident-settings.service.js';
 import { JobWorker, type WorkerOptions } from '../services/job-worker.js';
 import { JobService } from '../services/job.service.js';
 import { auditVerifyJob } from '../services/jobs/audit-verify.job.js';
@@ -37,6 +41,9 @@ export interface Container {
   worker: JobWorker;
   dashboard: DashboardService;
   demo: DemoService;
+  incidentSettings: IncidentSettingsService;
+  cases: CaseService;
+  breach: BreachAssessmentService;
   close(): Promise<void>;
 }
 
@@ -79,6 +86,11 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   const worker = new JobWorker({ jobs: jobRepo, handlers: { 'audit.verify': auditVerifyJob(audit) }, clock, log }, options.worker);
   const dashboard = new DashboardService({ users: userRepo, sessions: sessionRepo, audit, jobs, clock });
   const demo = new DemoService({ users, settings, audit, clock });
+  const incidentStore = new IncidentStore(db);
+  const incidentSettings = new IncidentSettingsService({ settings, audit, clock });
+  const cases = new CaseService({ store: incidentStore, audit, clock });
+  const breach = new BreachAssessmentService({ store: incidentStore, audit, clock, settings: incidentSettings });
+  cases.onDeadlineFactsChanged(() => breach.prepareReassess());
 
   return {
     config,
@@ -94,6 +106,9 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     worker,
     dashboard,
     demo,
+    incidentSettings,
+    cases,
+    breach,
     async close() {
       await worker.stop();
       await database.destroy();

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'logs:read',
   'preparedness:read',
   'preparedness:write',
+  'settings:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -34,6 +35,7 @@ const ALL: readonly Permission[] = PERMISSIONS;
 const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ALL,
   security_officer: ALL.filter((p) => p !== 'users:manage'),
+  // settings:manage (hospital profile, deadline rules): admin and security officer only.
   privacy_officer: [
     'dashboard:read',
     'audit:read',

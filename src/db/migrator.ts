@@ -1,11 +1,15 @@
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import type { Database, DialectName } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-incidents.js';
 
 type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 
 /** Ordered list; names sort lexically, so keep the numeric prefix. */
-const MIGRATIONS: ReadonlyArray<[string, Up]> = [['0001-foundation', m0001.up]];
+const MIGRATIONS: ReadonlyArray<[string, Up]> = [
+  ['0001-foundation', m0001.up],
+  ['0002-incidents', m0002.up],
+];
 
 export interface MigrateOutcome {
   applied: string[];

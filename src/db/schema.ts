@@ -86,7 +86,133 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface CasesTable {
+  id: string;
+  number: string;
+  year: number;
+  seq: number;
+  title: string;
+  type: string;
+  severity: string;
+  status: string;
+  phase: string;
+  known_at: string;
+  occurred_at: string | null;
+  owner_id: string | null;
+  /** JSON array of user ids. */
+  team: string;
+  /** JSON array of strings. */
+  tags: string;
+  summary: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseChangesTable {
+  id: string;
+  case_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  entity: string;
+  entity_id: string;
+  field: string;
+  /** JSON values. */
+  before: string;
+  after: string;
+}
+
+export interface TimelineEntriesTable {
+  id: string;
+  case_id: string;
+  /** JST calendar date YYYY-MM-DD. */
+  date: string;
+  /** JST HH:MM or null. */
+  time: string | null;
+  approximate: number;
+  source: string;
+  category: string;
+  body: string;
+  in_public_notice: number;
+  in_authority_report: number;
+  deleted: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExposuresTable {
+  id: string;
+  case_id: string;
+  population: string;
+  count: number;
+  count_is_estimate: number;
+  /** JSON array of DataItem keys. */
+  items: string;
+  sensitive: number;
+  financial: number;
+  malicious: number;
+  high_encryption: number;
+  note: string;
+  deleted: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  case_id: string;
+  /** 1, 2, 3 … per case: the order of decisions (timestamps can tie). */
+  seq: number;
+  at: string;
+  decided_by_id: string | null;
+  decided_by_name: string;
+  rationale: string;
+  regime: string;
+  /** JSON TriggerDecision. */
+  decision: string;
+  /** JSON snapshot of the exposures assessed. */
+  exposures: string;
+}
+
+export interface ObligationsTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  required: number;
+  basis: string;
+  due_date: string;
+  due_at: string;
+  warn_at: string | null;
+  status: string;
+  submitted_at: string | null;
+  channel: string | null;
+  receipt_ref: string | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuthoritiesTable {
+  id: string;
+  kind: string;
+  name: string;
+  contact: string;
+  phone: string;
+  url: string;
+  note: string;
+  updated_at: string;
+}
+
 export interface DB {
+  cases: CasesTable;
+  case_changes: CaseChangesTable;
+  timeline_entries: TimelineEntriesTable;
+  exposures: ExposuresTable;
+  assessments: AssessmentsTable;
+  obligations: ObligationsTable;
+  authorities: AuthoritiesTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;

@@ -11,6 +11,7 @@ import { mount, type RouteDef } from './route-table.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { dashboardRoutes } from './routes/dashboard.routes.js';
+import { incidentRoutes } from './routes/incidents.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { setupRoutes } from './routes/setup.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -24,6 +25,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...userRoutes,
   ...auditRoutes,
   ...jobRoutes,
+  ...incidentRoutes,
 ];
 
 export interface AppOptions {

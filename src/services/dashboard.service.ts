@@ -9,7 +9,7 @@ import type { JobService } from './job.service.js';
 
 /** Modules of the product; `available` flips to true as each module issue lands. */
 export const MODULES = [
-  { key: 'incidents', available: false },
+  { key: 'incidents', available: true },
   { key: 'scoping', available: false },
   { key: 'ehr-audit', available: false },
   { key: 'mail', available: false },

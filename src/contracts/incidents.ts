@@ -1,0 +1,178 @@
+/** API contract of the incident & breach management module. */
+import { z } from 'zod';
+import type { DueState } from '../core/incidents/deadlines.js';
+import type { TriggerDecision } from '../core/incidents/legal-assessment.js';
+
+export type { DueState, TriggerDecision };
+
+const caseType = z.enum(['ransomware', 'unauthorized_access', 'mailbox_takeover', 'spoofed_mail_malware', 'insider_misuse', 'loss_missend', 'other']);
+const severity = z.enum(['low', 'medium', 'high', 'critical']);
+const phase = z.enum(['detect', 'analyze', 'contain', 'eradicate', 'recover', 'post']);
+const instant = z.iso.datetime({ offset: true });
+const dataItem = z.enum([
+  'patient_id', 'name', 'sex', 'address', 'phone', 'birth_date', 'email', 'insurance_number', 'my_number',
+  'diagnosis', 'test_result', 'medical_record', 'prescription', 'credit_card', 'bank_account', 'login_credentials', 'other',
+]);
+
+export const CreateCaseRequest = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    type: caseType,
+    severity: severity.default('high'),
+    knownAt: instant,
+    occurredAt: instant.nullable().optional(),
+    summary: z.string().max(10_000).default(''),
+    tags: z.array(z.string().trim().min(1).max(50)).max(30).default([]),
+  })
+  .strict();
+export type CreateCaseRequest = z.infer<typeof CreateCaseRequest>;
+
+export const UpdateCaseRequest = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    type: caseType.optional(),
+    severity: severity.optional(),
+    phase: phase.optional(),
+    status: z.enum(['open', 'closed']).optional(),
+    knownAt: instant.optional(),
+    occurredAt: instant.nullable().optional(),
+    summary: z.string().max(10_000).optional(),
+    tags: z.array(z.string().trim().min(1).max(50)).max(30).optional(),
+    ownerId: z.string().max(64).nullable().optional(),
+  })
+  .strict();
+export type UpdateCaseRequest = z.infer<typeof UpdateCaseRequest>;
+
+export const TimelineEntryRequest = z
+  .object({
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable().default(null),
+    approximate: z.boolean().default(false),
+    source: z.string().max(200).default(''),
+    category: z.string().max(100).default(''),
+    body: z.string().trim().min(1).max(4000),
+    inPublicNotice: z.boolean().default(false),
+    inAuthorityReport: z.boolean().default(false),
+  })
+  .strict();
+export type TimelineEntryRequest = z.infer<typeof TimelineEntryRequest>;
+
+export const ExposureRequest = z
+  .object({
+    population: z.enum(['patient', 'staff', 'trainee', 'business_partner', 'other']),
+    count: z.number().int().min(0).max(100_000_000),
+    countIsEstimate: z.boolean().default(false),
+    items: z.array(dataItem).max(30).default([]),
+    sensitive: z.boolean().default(false),
+    financial: z.boolean().default(false),
+    malicious: z.boolean().default(false),
+    highEncryption: z.boolean().default(false),
+    note: z.string().max(2000).default(''),
+  })
+  .strict();
+export type ExposureRequest = z.infer<typeof ExposureRequest>;
+
+export const AssessRequest = z.object({ rationale: z.string().trim().min(1).max(4000) }).strict();
+
+export const SubmissionRequest = z
+  .object({
+    status: z.enum(['open', 'submitted', 'not_required']),
+    submittedAt: instant.nullable().optional(),
+    channel: z.string().max(200).nullable().optional(),
+    receiptRef: z.string().max(200).nullable().optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
+
+export const HospitalProfileRequest = z
+  .object({
+    name: z.string().trim().max(200),
+    regime: z.enum(['art26', 'art68']),
+    universityHospital: z.boolean(),
+    founderBody: z.string().trim().max(200).nullable(),
+  })
+  .strict();
+export type HospitalProfileRequest = z.infer<typeof HospitalProfileRequest>;
+
+export interface ObligationView {
+  id: string;
+  kind: string;
+  label: string;
+  required: boolean;
+  basis: string;
+  dueDate: string;
+  dueAt: string;
+  state: DueState | 'not_required';
+  status: 'open' | 'submitted' | 'not_required';
+  submittedAt: string | null;
+  channel: string | null;
+  receiptRef: string | null;
+  note: string;
+}
+
+export interface CaseSummaryView {
+  id: string;
+  number: string;
+  title: string;
+  type: string;
+  severity: string;
+  status: string;
+  phase: string;
+  knownAt: string;
+  nextObligation: ObligationView | null;
+  overdue: number;
+  dueSoon: number;
+}
+
+export interface CaseView extends Omit<CaseSummaryView, 'nextObligation' | 'overdue' | 'dueSoon'> {
+  occurredAt: string | null;
+  ownerId: string | null;
+  tags: string[];
+  summary: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TimelineEntryView {
+  id: string;
+  date: string;
+  time: string | null;
+  approximate: boolean;
+  source: string;
+  category: string;
+  body: string;
+  inPublicNotice: boolean;
+  inAuthorityReport: boolean;
+}
+
+export interface ExposureView {
+  id: string;
+  population: string;
+  count: number;
+  countIsEstimate: boolean;
+  items: string[];
+  sensitive: boolean;
+  financial: boolean;
+  malicious: boolean;
+  highEncryption: boolean;
+  note: string;
+}
+
+export interface AssessmentView {
+  id: string;
+  at: string;
+  decidedBy: string;
+  rationale: string;
+  regime: string;
+  decision: TriggerDecision;
+}
+
+export interface CaseChangeView {
+  at: string;
+  actorName: string;
+  entity: string;
+  field: string;
+  before: unknown;
+  after: unknown;
+}

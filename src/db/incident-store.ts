@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import { CaseRepository } from './repositories/case.repository.js';
+import { ExposureRepository } from './repositories/exposure.repository.js';
+import { ObligationRepository } from './repositories/obligation.repository.js';
+import { TimelineRepository } from './repositories/timeline.repository.js';
+import type { DB } from './schema.js';
+
+/**
+ * The incident repositories bound to one connection, plus `transaction()` so a use case that
+ * writes several tables (assessment + obligations, a CSV import) is all-or-nothing.
+ */
+export class IncidentStore {
+  readonly cases: CaseRepository;
+  readonly timeline: TimelineRepository;
+  readonly exposures: ExposureRepository;
+  readonly obligations: ObligationRepository;
+  readonly #db: Kysely<DB>;
+
+  constructor(db: Kysely<DB>) {
+    this.#db = db;
+    this.cases = new CaseRepository(db);
+    this.timeline = new TimelineRepository(db);
+    this.exposures = new ExposureRepository(db);
+    this.obligations = new ObligationRepository(db);
+  }
+
+  async transaction<T>(fn: (store: IncidentStore) => Promise<T>): Promise<T> {
+    if (this.#db.isTransaction) return fn(this);
+    return this.#db.transaction().execute((trx) => fn(new IncidentStore(trx)));
+  }
+}

@@ -1,0 +1,55 @@
+import type { Actor } from '../core/actor.js';
+import { iso, type Clock } from '../core/clock.js';
+import { DEFAULT_DEADLINE_RULES, type DeadlineRules } from '../core/incidents/deadlines.js';
+import { DEFAULT_HOSPITAL_PROFILE, type HospitalProfile } from '../core/incidents/obligations.js';
+import type { SettingRepository } from '../db/repositories/setting.repository.js';
+import type { AuditService } from './audit.service.js';
+
+const PROFILE_KEY = 'hospital.profile';
+const RULES_KEY = 'incident.deadline_rules';
+
+function parse<T extends object>(text: string | undefined, fallback: T): T {
+  if (!text) return { ...fallback };
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' ? { ...fallback, ...(value as Partial<T>) } : { ...fallback };
+  } catch {
+    return { ...fallback };
+  }
+}
+
+/** Hospital profile (法26条/法68条, university hospital, founder) and deadline counting rules. */
+export class IncidentSettingsService {
+  readonly #settings: SettingRepository;
+  readonly #audit: AuditService;
+  readonly #clock: Clock;
+
+  constructor(deps: { settings: SettingRepository; audit: AuditService; clock: Clock }) {
+    this.#settings = deps.settings;
+    this.#audit = deps.audit;
+    this.#clock = deps.clock;
+  }
+
+  async profile(): Promise<HospitalProfile> {
+    const profile = parse<HospitalProfile>(await this.#settings.get(PROFILE_KEY), { ...DEFAULT_HOSPITAL_PROFILE });
+    if (!profile.name) profile.name = (await this.#settings.get('hospital.name')) ?? '';
+    return profile;
+  }
+
+  async setProfile(actor: Actor, profile: HospitalProfile): Promise<HospitalProfile> {
+    const before = await this.profile();
+    await this.#settings.set(PROFILE_KEY, JSON.stringify(profile), iso(this.#clock.now()));
+    if (profile.name) await this.#settings.set('hospital.name', profile.name, iso(this.#clock.now()));
+    await this.#audit.record(actor, { action: 'settings.hospital_profile', detail: { before, after: profile } });
+    return profile;
+  }
+
+  async deadlineRules(): Promise<DeadlineRules> {
+    return parse<DeadlineRules>(await this.#settings.get(RULES_KEY), { ...DEFAULT_DEADLINE_RULES });
+  }
+
+  async setDeadlineRules(actor: Actor, rules: DeadlineRules): Promise<void> {
+    await this.#settings.set(RULES_KEY, JSON.stringify(rules), iso(this.#clock.now()));
+    await this.#audit.record(actor, { action: 'settings.deadline_rules', detail: { ...rules } });
+  }
+}
