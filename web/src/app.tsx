@@ -4,6 +4,9 @@ import { api, onApiError, setCsrfToken, type ApiError } from './api.js';
 import { useI18n } from './i18n.js';
 import { LockScreen } from './lock-screen.js';
 import { AuditPage } from './pages/audit-page.js';
+import { CaseListPage } from './pages/incidents/case-list-page.js';
+import { CasePage } from './pages/incidents/case-page.js';
+import { DeadlinesPage } from './pages/incidents/deadlines-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { PasswordPage } from './pages/password-page.js';
@@ -12,7 +15,7 @@ import { TotpPage } from './pages/totp-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { useIdleLock } from './use-idle-lock.js';
 
-type NavKey = 'dashboard' | 'incidents' | 'scoping' | 'ehrAudit' | 'mail' | 'logs' | 'preparedness' | 'users' | 'audit' | 'password';
+type NavKey = 'dashboard' | 'incidents' | 'deadlines' | 'scoping' | 'ehrAudit' | 'mail' | 'logs' | 'preparedness' | 'users' | 'audit' | 'password';
 
 interface NavItem {
   key: NavKey;
@@ -24,6 +27,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { key: 'dashboard', path: '/', permission: 'dashboard:read' },
   { key: 'incidents', path: '/incidents', permission: 'incidents:read' },
+  { key: 'deadlines', path: '/deadlines', permission: 'incidents:read' },
   { key: 'scoping', path: '/scoping', permission: 'scoping:run' },
   { key: 'ehrAudit', path: '/ehr-audit', permission: 'ehr_audit:read' },
   { key: 'mail', path: '/mail', permission: 'mail:read' },
@@ -146,7 +150,12 @@ export function App() {
 function Shell({ me, path, navigate, onSignOut, onLock }: { me: MeResponse; path: string; navigate: (p: string) => void; onSignOut: () => void; onLock: () => void }) {
   const { t } = useI18n();
   const allowed = (item: NavItem) => item.permission === null || me.permissions.includes(item.permission);
-  const current = NAV.find((item) => item.path === path) ?? (path === '/password' ? { key: 'password' as const, path, permission: null } : null);
+  const caseMatch = /^\/incidents\/([\w-]+)$/.exec(path);
+  const current =
+    NAV.find((item) => item.path === path) ??
+    (path === '/password' ? { key: 'password' as const, path, permission: null } : null) ??
+    (caseMatch ? { key: 'incidents' as const, path, permission: 'incidents:read' as const } : null);
+  const canWriteIncidents = me.permissions.includes('incidents:write');
 
   let page: ReactNode;
   if (!current) {
@@ -173,6 +182,11 @@ function Shell({ me, path, navigate, onSignOut, onLock }: { me: MeResponse; path
         page = <PasswordPage forced={false} onDone={() => undefined} />;
         break;
       case 'incidents':
+        page = caseMatch?.[1] ? <CasePage id={caseMatch[1]} canWrite={canWriteIncidents} /> : <CaseListPage canWrite={canWriteIncidents} navigate={navigate} />;
+        break;
+      case 'deadlines':
+        page = <DeadlinesPage navigate={navigate} />;
+        break;
       case 'scoping':
       case 'ehrAudit':
       case 'mail':
@@ -196,7 +210,7 @@ function Shell({ me, path, navigate, onSignOut, onLock }: { me: MeResponse; path
             <li key={item.key}>
               <a
                 href={item.path}
-                aria-current={item.path === path ? 'page' : undefined}
+                aria-current={item.path === path || (item.path !== '/' && path.startsWith(`${item.path}/`)) ? 'page' : undefined}
                 onClick={(e) => {
                   e.preventDefault();
                   navigate(item.path);

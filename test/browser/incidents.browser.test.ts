@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startTestServer, type TestServer } from './browser-harness.js';
+
+describe('incident case in Chromium', () => {
+  let browser: Browser;
+  let server: TestServer;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startTestServer();
+    await server.container.users.create(
+      { id: null, name: 'test', ip: null },
+      { username: 'taiou', displayName: '対応 次郎', role: 'responder', password: 'kinkyuu-hannou-pasu', mustChangePassword: false },
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('create a ransomware case → timeline → 10,000 patients with 要配慮 items → PPC deadlines → count grows', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('ユーザー名').fill('taiou');
+    await page.getByLabel('パスワード', { exact: true }).fill('kinkyuu-hannou-pasu');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('link', { name: 'インシデント' }).click();
+
+    await page.getByLabel('件名').fill('電子カルテ系サーバーのランサムウェア感染');
+    await page.getByLabel('種別').selectOption('ransomware');
+    await page.getByLabel('発覚日時（JST）').fill('2026-11-20T01:30');
+    await page.getByRole('button', { name: '新規インシデント' }).click();
+    await page.getByRole('heading', { name: /電子カルテ系サーバーのランサムウェア感染/ }).waitFor();
+
+    await page.getByRole('tab', { name: '経緯' }).click();
+    await page.getByLabel('日付', { exact: true }).fill('2026-11-20');
+    await page.getByLabel('時刻', { exact: true }).fill('01:30');
+    await page.getByLabel('内容').fill('病棟端末で画面にランサムノートが表示された');
+    await page.getByLabel('公表別表に掲載').check();
+    await page.getByRole('button', { name: '追加' }).click();
+    await page.getByRole('cell', { name: '病棟端末で画面にランサムノートが表示された' }).waitFor();
+
+    await page.getByLabel('CSV取込', { exact: true }).fill('日付,時刻,内容\n2026-11-31,,ありえない日付\n');
+    await page.getByRole('button', { name: 'CSV取込', exact: true }).click();
+    await page.getByTestId('row-errors').getByText('2行目: 日付「2026-11-31」は存在しない日付か形式が不正です').waitFor();
+
+    await page.getByRole('tab', { name: '影響範囲' }).click();
+    await page.getByLabel('人数').fill('10000');
+    await page.getByLabel('病名・病歴').check();
+    await page.getByLabel('氏名').check();
+    await page.getByLabel('不正の目的のおそれ').check();
+    await page.getByRole('button', { name: '追加' }).click();
+    await page.getByTestId('assessment').getByText('報告対象').first().waitFor();
+    expect(await page.getByTestId('assessment').textContent()).toContain('1号: 要配慮個人情報が含まれる');
+
+    await page.getByRole('tab', { name: '報告' }).click();
+    await page.getByTestId('due-ppc_sokuho').waitFor();
+    expect(await page.getByTestId('due-ppc_sokuho').textContent()).toBe('2026-11-24');
+    expect(await page.getByTestId('due-ppc_kakuho').textContent()).toBe('2027-01-18');
+
+    // The count grows: edit the exposure; the assessment is redone and history kept.
+    await page.getByRole('tab', { name: '影響範囲' }).click();
+    await page.getByRole('button', { name: '編集' }).click();
+    await page.getByLabel('人数').fill('130000');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('exposure-patient').getByText('約130,000人').waitFor();
+    await page.getByTestId('assessment').getByText('10,000人 → 130,000人', { exact: false }).first().waitFor({ state: 'attached' });
+
+    await page.getByRole('link', { name: 'インシデント' }).click();
+    await page.getByRole('link', { name: '電子カルテ系サーバーのランサムウェア感染' }).waitFor();
+    await page.close();
+  });
+});
