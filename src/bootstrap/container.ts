@@ -85,12 +85,12 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   const jobs = new JobService({ jobs: jobRepo, audit, clock });
   const worker = new JobWorker({ jobs: jobRepo, handlers: { 'audit.verify': auditVerifyJob(audit) }, clock, log }, options.worker);
   const dashboard = new DashboardService({ users: userRepo, sessions: sessionRepo, audit, jobs, clock });
-  const demo = new DemoService({ users, settings, audit, clock });
   const incidentStore = new IncidentStore(db);
   const incidentSettings = new IncidentSettingsService({ settings, audit, clock });
   const cases = new CaseService({ store: incidentStore, audit, clock });
   const breach = new BreachAssessmentService({ store: incidentStore, audit, clock, settings: incidentSettings });
   cases.onDeadlineFactsChanged(() => breach.prepareReassess());
+  const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, settings: incidentSettings } });
 
   return {
     config,

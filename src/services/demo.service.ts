@@ -3,6 +3,10 @@ import { iso, type Clock } from '../core/clock.js';
 import { MFA_MANDATORY_ROLES, ROLE_LABELS_JA, type Role } from '../core/roles.js';
 import type { SettingRepository } from '../db/repositories/setting.repository.js';
 import type { AuditService } from './audit.service.js';
+import type { BreachAssessmentService } from './breach-assessment.service.js';
+import type { CaseService } from './case.service.js';
+import { loadDemoIncidents } from './demo-incidents.js';
+import type { IncidentSettingsService } from './incident-settings.service.js';
 import { generatePassword } from './password-generator.js';
 import type { UserService } from './user.service.js';
 
@@ -36,12 +40,27 @@ export class DemoService {
   readonly #settings: SettingRepository;
   readonly #audit: AuditService;
   readonly #clock: Clock;
+  readonly #incidents: { cases: CaseService; breach: BreachAssessmentService; settings: IncidentSettingsService };
 
-  constructor(deps: { users: UserService; settings: SettingRepository; audit: AuditService; clock: Clock }) {
+  constructor(deps: {
+    users: UserService;
+    settings: SettingRepository;
+    audit: AuditService;
+    clock: Clock;
+    incidents: { cases: CaseService; breach: BreachAssessmentService; settings: IncidentSettingsService };
+  }) {
     this.#users = deps.users;
     this.#settings = deps.settings;
     this.#audit = deps.audit;
     this.#clock = deps.clock;
+    this.#incidents = deps.incidents;
+  }
+
+  /** Fictional incident cases; skipped when they already exist. Returns how many were created. */
+  async loadIncidents(actor: Actor): Promise<number> {
+    const profile = await this.#incidents.settings.profile();
+    if (!profile.name) await this.#incidents.settings.setProfile(actor, { ...profile, name: DEMO_HOSPITAL });
+    return loadDemoIncidents({ cases: this.#incidents.cases, breach: this.#incidents.breach, clock: this.#clock }, actor);
   }
 
   async load(actor: Actor, onStep?: (done: number, total: number) => void): Promise<DemoAccount[]> {

@@ -34,6 +34,14 @@ for (const dialect of testDialects()) {
       const again = await cli(['demo'], env);
       expect(again.code).toBe(0);
       expect((await h.container.users.list()).length).toBe(6);
+      // Two fictional incident cases, created once; the ransomware one grew from 約1万 to 約13万.
+      const cases = await h.container.cases.list();
+      expect(cases.map((c) => c.type).sort()).toEqual(['mailbox_takeover', 'ransomware']);
+      const ransom = cases.find((c) => c.type === 'ransomware');
+      const assessments = await h.container.breach.assessments(ransom?.id ?? '');
+      expect(assessments.map((a) => (JSON.parse(a.decision) as { people: number }).people)).toEqual([131_700, 130_000, 10_000]);
+      expect((await h.container.cases.timeline(ransom?.id ?? '')).length).toBe(6);
+      expect(again.out).toContain('already present');
     });
 
     it('user add / list / disable / reset-mfa / unlock', async () => {

@@ -14,6 +14,8 @@ export function registerDemo(program: Command, io: CliIo): void {
         for (const a of accounts) {
           io.out(`  ${a.username.padEnd(16)} ${a.password}   ${a.roleLabel}${a.mfaAtFirstSignIn ? ' (二要素認証を初回に設定 / enrol TOTP at first sign-in)' : ''}`);
         }
+        const created = await c.demo.loadIncidents(cliActor());
+        io.out(created > 0 ? `incidents: ${created} fictional cases created / 架空のインシデント ${created} 件を作成` : 'incidents: demo cases already present / デモ事例は作成済み');
         io.out('Fictional data only. Running demo again issues new passwords. / 架空のデータです。');
       });
     });
