@@ -14,6 +14,7 @@ import { SettingRepository } from '../db/repositories/setting.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { AuditService } from '../services/audit.service.js';
+import { AffectedPeopleService } from '../services/affected-people.service.js';
 import { AuthService } from '../services/auth.service.js';
 import { BreachAssessmentService } from '../services/breach-assessment.service.js';
 import { CaseService } from '../services/case.service.js';
@@ -44,6 +45,7 @@ export interface Container {
   incidentSettings: IncidentSettingsService;
   cases: CaseService;
   breach: BreachAssessmentService;
+  people: AffectedPeopleService;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   const cases = new CaseService({ store: incidentStore, audit, clock });
   const breach = new BreachAssessmentService({ store: incidentStore, audit, clock, settings: incidentSettings });
   cases.onDeadlineFactsChanged(() => breach.prepareReassess());
+  const people = new AffectedPeopleService({ store: incidentStore, audit, clock });
   const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, settings: incidentSettings } });
 
   return {
@@ -109,6 +112,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     incidentSettings,
     cases,
     breach,
+    people,
     async close() {
       await worker.stop();
       await database.destroy();

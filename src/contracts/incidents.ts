@@ -176,3 +176,64 @@ export interface CaseChangeView {
   before: unknown;
   after: unknown;
 }
+
+export const PeopleImportRequest = z.object({ csv: z.string().max(50 * 1024 * 1024), filename: z.string().max(200).default('upload.csv') }).strict();
+export const CampaignRequest = z.object({ name: z.string().trim().min(1).max(200), channel: z.enum(['in_person', 'post', 'phone', 'email']) }).strict();
+export const RecipientStatusRequest = z
+  .object({
+    recipientIds: z.array(z.string().max(64)).min(1).max(200_000),
+    status: z.enum(['pending', 'sent', 'delivered', 'returned', 'unreachable']),
+    note: z.string().max(1000).optional(),
+  })
+  .strict();
+export const MeasureRequest = z.object({ kind: z.enum(['public_notice', 'hotline']), description: z.string().trim().min(1).max(2000) }).strict();
+
+export interface PeopleImportResult {
+  rows: number;
+  created: number;
+  merged: number;
+  errors: Array<{ line: number; reason: string }>;
+}
+
+/** One affected person. Personal data: only sent to holders of `pii:read`, and each read is audited. */
+export interface PersonView {
+  id: string;
+  population: string;
+  name: string;
+  nameKana: string;
+  birthDate: string | null;
+  patientId: string;
+  postalCode: string;
+  address: string;
+  phone: string;
+  email: string;
+  items: string[];
+  sources: string[];
+}
+
+export interface CampaignView {
+  id: string;
+  name: string;
+  channel: string;
+  createdAt: string;
+  counts: Record<string, number>;
+}
+
+export interface RecipientView {
+  id: string;
+  personId: string;
+  name: string;
+  patientId: string;
+  address: string;
+  status: string;
+  attempts: number;
+  lastAttemptAt: string | null;
+  note: string;
+}
+
+export interface ReachabilityView {
+  people: number;
+  unreachable: number;
+  alternativeNeeded: boolean;
+  measures: Array<{ id: string; kind: string; description: string; peopleCount: number; createdAt: string }>;
+}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { CaseRepository } from './repositories/case.repository.js';
 import { ExposureRepository } from './repositories/exposure.repository.js';
 import { ObligationRepository } from './repositories/obligation.repository.js';
+import { PeopleRepository } from './repositories/people.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
 import type { DB } from './schema.js';
 
@@ -14,6 +15,7 @@ export class IncidentStore {
   readonly timeline: TimelineRepository;
   readonly exposures: ExposureRepository;
   readonly obligations: ObligationRepository;
+  readonly people: PeopleRepository;
   readonly #db: Kysely<DB>;
 
   constructor(db: Kysely<DB>) {
@@ -22,6 +24,7 @@ export class IncidentStore {
     this.timeline = new TimelineRepository(db);
     this.exposures = new ExposureRepository(db);
     this.obligations = new ObligationRepository(db);
+    this.people = new PeopleRepository(db);
   }
 
   async transaction<T>(fn: (store: IncidentStore) => Promise<T>): Promise<T> {

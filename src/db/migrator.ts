@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kys
 import type { Database, DialectName } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-incidents.js';
+import * as m0003 from './migrations/0003-affected-people.js';
 
 type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 
@@ -9,6 +10,7 @@ type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 const MIGRATIONS: ReadonlyArray<[string, Up]> = [
   ['0001-foundation', m0001.up],
   ['0002-incidents', m0002.up],
+  ['0003-affected-people', m0003.up],
 ];
 
 export interface MigrateOutcome {

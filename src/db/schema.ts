@@ -205,7 +205,63 @@ export interface AuthoritiesTable {
   updated_at: string;
 }
 
+export interface AffectedPeopleTable {
+  id: string;
+  case_id: string;
+  population: string;
+  name: string;
+  name_kana: string;
+  birth_date: string | null;
+  patient_id: string;
+  postal_code: string;
+  address: string;
+  phone: string;
+  email: string;
+  /** JSON array of DataItem keys exposed for this person. */
+  items: string;
+  /** JSON array of where the record came from (file:line), for the de-duplication trail. */
+  sources: string;
+  key_pid: string | null;
+  key_name_birth: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationCampaignsTable {
+  id: string;
+  case_id: string;
+  name: string;
+  channel: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CampaignRecipientsTable {
+  id: string;
+  campaign_id: string;
+  person_id: string;
+  status: string;
+  attempts: number;
+  last_attempt_at: string | null;
+  note: string;
+  updated_at: string;
+}
+
+export interface AlternativeMeasuresTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  description: string;
+  people_count: number;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
+  affected_people: AffectedPeopleTable;
+  notification_campaigns: NotificationCampaignsTable;
+  campaign_recipients: CampaignRecipientsTable;
+  alternative_measures: AlternativeMeasuresTable;
   cases: CasesTable;
   case_changes: CaseChangesTable;
   timeline_entries: TimelineEntriesTable;

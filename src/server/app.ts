@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
+import { peopleRoutes } from './routes/people.routes.js';
 import { setupRoutes } from './routes/setup.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { staticFiles } from './static-files.js';
@@ -26,6 +27,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...auditRoutes,
   ...jobRoutes,
   ...incidentRoutes,
+  ...peopleRoutes,
 ];
 
 export interface AppOptions {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { CreateCaseRequest, TimelineEntryRequest, UpdateCaseRequest } from '../contracts/incidents.js';
 import type { Actor } from '../core/actor.js';
 import { iso, type Clock } from '../core/clock.js';
@@ -13,6 +12,7 @@ import type { IncidentStore } from '../db/incident-store.js';
 import type { CaseChangeRow, CaseRow } from '../db/repositories/case.repository.js';
 import type { TimelineRow } from '../db/repositories/timeline.repository.js';
 import type { AuditService } from './audit.service.js';
+import { readCsvRecords } from './csv-records.js';
 
 /**
  * Prepares a re-assessment (reads settings outside the transaction) for changes that move
@@ -198,14 +198,8 @@ export class CaseService {
   async importTimeline(actor: Actor, caseId: string, csv: string): Promise<{ imported: number }> {
     await this.get(caseId);
     if (Buffer.byteLength(csv) > MAX_CSV_BYTES) throw new DomainError('payload_too_large', 'CSVが大きすぎます / CSV too large');
-    let records: Array<Record<string, string>>;
-    try {
-      records = parseCsv<Record<string, string>>(csv, { bom: true, columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, relax_column_count: true, trim: false });
-    } catch (error) {
-      const line = error instanceof Error && 'lines' in error ? Number(error.lines) : null;
-      throw new DomainError('validation_failed', 'CSVを解釈できません / Malformed CSV', { errors: [{ line, reason: 'CSVの書式が不正です（引用符の閉じ忘れなど）' }] });
-    }
-    const { drafts, errors } = validateTimelineRows(records);
+    const { records, lines } = readCsvRecords(csv);
+    const { drafts, errors } = validateTimelineRows(records, lines);
     if (errors.length > 0) {
       throw new DomainError('validation_failed', '経緯CSVに誤りがあります。何も取り込んでいません / Timeline CSV has errors; nothing imported', { errors });
     }

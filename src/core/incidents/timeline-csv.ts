@@ -72,10 +72,10 @@ export const TIMELINE_HEADERS: Readonly<Record<keyof TimelineDraft, readonly str
 };
 
 /**
- * Turn parsed CSV records (header → value) into drafts, or errors with line numbers. `firstLine`
- * is the file line of the first record (2 when there is one header line).
+ * Turn parsed CSV records (header → value) into drafts, or errors with line numbers. `lines[i]`
+ * is the file line of record i; without it records are assumed to start at line 2.
  */
-export function validateTimelineRows(records: ReadonlyArray<Record<string, string>>, firstLine = 2): { drafts: TimelineDraft[]; errors: RowError[] } {
+export function validateTimelineRows(records: ReadonlyArray<Record<string, string>>, lines?: readonly number[]): { drafts: TimelineDraft[]; errors: RowError[] } {
   const drafts: TimelineDraft[] = [];
   const errors: RowError[] = [];
   const pick = (rec: Record<string, string>, field: keyof TimelineDraft): string | undefined => {
@@ -83,7 +83,7 @@ export function validateTimelineRows(records: ReadonlyArray<Record<string, strin
     return undefined;
   };
   records.forEach((rec, i) => {
-    const line = firstLine + i;
+    const line = lines?.[i] ?? i + 2;
     const reasons: string[] = [];
     const rawDate = pick(rec, 'date') ?? '';
     const date = parseJapaneseDate(rawDate);

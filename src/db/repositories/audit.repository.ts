@@ -95,7 +95,8 @@ export class AuditRepository {
   async page(filter: AuditFilter): Promise<AuditRow[]> {
     let query = this.#db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(filter.limit);
     if (filter.actor) query = query.where('actor_name', '=', filter.actor);
-    if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '')}%`);
+    // Prefix match as a range (no LIKE wildcards to escape; uses the action index on both dialects).
+    if (filter.action) query = query.where('action', '>=', filter.action).where('action', '<', `${filter.action}\uffff`);
     if (filter.fromAt) query = query.where('at', '>=', filter.fromAt);
     if (filter.toAt) query = query.where('at', '<=', filter.toAt);
     if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
