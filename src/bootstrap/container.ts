@@ -23,6 +23,7 @@ import { DemoService } from '../services/demo.service.js';
 import { IncidentSettingsService } from '../services/incident-settings.service.js';
 import { JobWorker, type WorkerOptions } from '../services/job-worker.js';
 import { JobService } from '../services/job.service.js';
+import { NoticeService } from '../services/notice.service.js';
 import { auditVerifyJob } from '../services/jobs/audit-verify.job.js';
 import { DEFAULT_SCRYPT_COST, PasswordHasher, type ScryptCost } from '../services/password-hasher.js';
 import { SetupService } from '../services/setup.service.js';
@@ -46,6 +47,7 @@ export interface Container {
   cases: CaseService;
   breach: BreachAssessmentService;
   people: AffectedPeopleService;
+  notices: NoticeService;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   const breach = new BreachAssessmentService({ store: incidentStore, audit, clock, settings: incidentSettings });
   cases.onDeadlineFactsChanged(() => breach.prepareReassess());
   const people = new AffectedPeopleService({ store: incidentStore, audit, clock });
+  const notices = new NoticeService({ store: incidentStore, audit, clock, settings: incidentSettings });
   const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, settings: incidentSettings } });
 
   return {
@@ -113,6 +116,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     cases,
     breach,
     people,
+    notices,
     async close() {
       await worker.stop();
       await database.destroy();

@@ -237,3 +237,31 @@ export interface ReachabilityView {
   alternativeNeeded: boolean;
   measures: Array<{ id: string; kind: string; description: string; peopleCount: number; createdAt: string }>;
 }
+
+export const NoticeEditRequest = z
+  .object({
+    title: z.string().max(300).optional(),
+    preamble: z.string().max(10_000).optional(),
+    closing: z.string().max(5_000).optional(),
+    sections: z.array(z.object({ key: z.string().max(40), body: z.string().max(20_000) }).strict()).max(20).optional(),
+  })
+  .strict();
+export const NoticeExportQuery = z.object({ format: z.enum(['docx', 'html', 'txt']) }).strict();
+
+export interface NoticeView {
+  id: string;
+  edition: number;
+  status: 'draft' | 'published';
+  publishedAt: string | null;
+  changed: string[];
+  content: {
+    dateText: string;
+    addressee: string;
+    sender: string;
+    title: string;
+    preamble: string;
+    sections: Array<{ key: string; heading: string; body: string }>;
+    annex: Array<{ when: string; text: string }>;
+    closing: string;
+  };
+}

@@ -36,3 +36,12 @@ export function formatWareki(date: Date): string {
   const year = y - Number(era.start.slice(0, 4)) + 1;
   return `${era.name}${year === 1 ? '元' : year}年${m}月${d}日`;
 }
+
+const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
+
+/** A JST calendar date (YYYY-MM-DD) as 和暦 with weekday: 令和8年11月20日（金）. */
+export function formatWarekiDate(day: string): string {
+  const noonJst = new Date(`${day}T12:00:00+09:00`);
+  const weekday = WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()] ?? '';
+  return `${formatWareki(noonJst)}（${weekday}）`;
+}

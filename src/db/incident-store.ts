@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { CaseRepository } from './repositories/case.repository.js';
 import { ExposureRepository } from './repositories/exposure.repository.js';
+import { NoticeRepository } from './repositories/notice.repository.js';
 import { ObligationRepository } from './repositories/obligation.repository.js';
 import { PeopleRepository } from './repositories/people.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
@@ -16,6 +17,7 @@ export class IncidentStore {
   readonly exposures: ExposureRepository;
   readonly obligations: ObligationRepository;
   readonly people: PeopleRepository;
+  readonly notices: NoticeRepository;
   readonly #db: Kysely<DB>;
 
   constructor(db: Kysely<DB>) {
@@ -25,6 +27,7 @@ export class IncidentStore {
     this.exposures = new ExposureRepository(db);
     this.obligations = new ObligationRepository(db);
     this.people = new PeopleRepository(db);
+    this.notices = new NoticeRepository(db);
   }
 
   async transaction<T>(fn: (store: IncidentStore) => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import type { Database, DialectName } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-incidents.js';
 import * as m0003 from './migrations/0003-affected-people.js';
+import * as m0004 from './migrations/0004-public-notices.js';
 
 type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 
@@ -11,6 +12,7 @@ const MIGRATIONS: ReadonlyArray<[string, Up]> = [
   ['0001-foundation', m0001.up],
   ['0002-incidents', m0002.up],
   ['0003-affected-people', m0003.up],
+  ['0004-public-notices', m0004.up],
 ];
 
 export interface MigrateOutcome {

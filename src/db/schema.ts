@@ -257,7 +257,25 @@ export interface AlternativeMeasuresTable {
   created_at: string;
 }
 
+export interface PublicNoticesTable {
+  id: string;
+  case_id: string;
+  edition: number;
+  /** draft | published */
+  status: string;
+  /** JSON NoticeContent. */
+  content: string;
+  /** JSON array of section keys marked （更新）. */
+  changed: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  published_by: string | null;
+}
+
 export interface DB {
+  public_notices: PublicNoticesTable;
   affected_people: AffectedPeopleTable;
   notification_campaigns: NotificationCampaignsTable;
   campaign_recipients: CampaignRecipientsTable;

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
+import { noticeRoutes } from './routes/notices.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { setupRoutes } from './routes/setup.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -28,6 +29,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...jobRoutes,
   ...incidentRoutes,
   ...peopleRoutes,
+  ...noticeRoutes,
 ];
 
 export interface AppOptions {
