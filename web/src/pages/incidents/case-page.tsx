@@ -3,6 +3,8 @@ import type { CaseChangeView, CaseView } from '../../../../src/contracts/inciden
 import { api } from '../../api.js';
 import { FormError } from '../../components/form-error.js';
 import { formatJst, useI18n } from '../../i18n.js';
+import { NoticesTab } from './notices-tab.js';
+import { PeopleTab } from './people-tab.js';
 import { ReportsTab } from './reports-tab.js';
 import { ScopeTab } from './scope-tab.js';
 import { TimelineTab } from './timeline-tab.js';
@@ -10,7 +12,7 @@ import { TimelineTab } from './timeline-tab.js';
 const TABS = ['overview', 'timeline', 'scope', 'people', 'reports', 'notices', 'evidence', 'tasks'] as const;
 type Tab = (typeof TABS)[number];
 
-export function CasePage({ id, canWrite }: { id: string; canWrite: boolean }) {
+export function CasePage({ id, canWrite, canReadPii }: { id: string; canWrite: boolean; canReadPii: boolean }) {
   const { t } = useI18n();
   const [view, setView] = useState<CaseView | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -51,7 +53,9 @@ export function CasePage({ id, canWrite }: { id: string; canWrite: boolean }) {
         {tab === 'timeline' ? <TimelineTab caseId={id} canWrite={canWrite} /> : null}
         {tab === 'scope' ? <ScopeTab caseId={id} canWrite={canWrite} /> : null}
         {tab === 'reports' ? <ReportsTab caseId={id} canWrite={canWrite} /> : null}
-        {tab === 'people' || tab === 'notices' || tab === 'evidence' || tab === 'tasks' ? <p>{t.inc.comingSoon}</p> : null}
+        {tab === 'people' ? <PeopleTab caseId={id} canWrite={canWrite} canReadPii={canReadPii} /> : null}
+        {tab === 'notices' ? <NoticesTab caseId={id} canWrite={canWrite} /> : null}
+        {tab === 'evidence' || tab === 'tasks' ? <p>{t.inc.comingSoon}</p> : null}
       </div>
     </section>
   );
