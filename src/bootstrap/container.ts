@@ -24,6 +24,7 @@ import { IncidentSettingsService } from '../services/incident-settings.service.j
 import { JobWorker, type WorkerOptions } from '../services/job-worker.js';
 import { JobService } from '../services/job.service.js';
 import { NoticeService } from '../services/notice.service.js';
+import { PpcReportService } from '../services/ppc-report.service.js';
 import { auditVerifyJob } from '../services/jobs/audit-verify.job.js';
 import { DEFAULT_SCRYPT_COST, PasswordHasher, type ScryptCost } from '../services/password-hasher.js';
 import { SetupService } from '../services/setup.service.js';
@@ -48,6 +49,7 @@ export interface Container {
   breach: BreachAssessmentService;
   people: AffectedPeopleService;
   notices: NoticeService;
+  ppcReports: PpcReportService;
   close(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   cases.onDeadlineFactsChanged(() => breach.prepareReassess());
   const people = new AffectedPeopleService({ store: incidentStore, audit, clock });
   const notices = new NoticeService({ store: incidentStore, audit, clock, settings: incidentSettings });
+  const ppcReports = new PpcReportService({ store: incidentStore, audit, clock, settings: incidentSettings });
   const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, settings: incidentSettings } });
 
   return {
@@ -117,6 +120,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     breach,
     people,
     notices,
+    ppcReports,
     async close() {
       await worker.stop();
       await database.destroy();

@@ -3,13 +3,13 @@ import type { Actor } from '../core/actor.js';
 import { iso, type Clock } from '../core/clock.js';
 import { DomainError } from '../core/errors.js';
 import { formatWareki, formatWarekiDate } from '../core/jst.js';
-import { draftNotice, markUpdatedSections, NOTICE_SECTIONS, noticeToHtml, noticeToText, type NoticeContent, type NoticeSection } from '../core/incidents/public-notice.js';
+import { draftNotice, markUpdatedSections, NOTICE_SECTIONS, noticeToText, type NoticeContent, type NoticeSection } from '../core/incidents/public-notice.js';
 import type { IncidentStore } from '../db/incident-store.js';
 import type { NoticeRow } from '../db/repositories/notice.repository.js';
 import type { AuditService } from './audit.service.js';
 import { toExposure } from './breach-assessment.service.js';
 import { caseTypeOf } from './case.service.js';
-import { noticeToDocx } from './documents/notice-docx.js';
+import { noticeToDocx, noticeToHtml } from './documents/notice-docx.js';
 import type { IncidentSettingsService } from './incident-settings.service.js';
 
 const AUTHORITY_SHORT: Readonly<Record<string, string>> = {

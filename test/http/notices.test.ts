@@ -87,3 +87,28 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('PPC report draft over HTTP', () => {
+  it('builds the nine items as JSON and as a DOCX that parses back', async () => {
+    const h = await createHarness('sqlite');
+    try {
+      await setupAdmin(h);
+      const { client } = await signIn(h, 'admin1', 'correct horse battery');
+      const id = String((await client.post('/api/cases', { title: 'r', type: 'ransomware', knownAt: '2026-02-08T16:50:00Z', summary: 'サーバー3台が暗号化された。' })).body.id);
+      await client.post(`/api/cases/${id}/exposures`, { population: 'patient', count: 10_000, countIsEstimate: true, items: ['name', 'diagnosis'], malicious: true });
+      await client.post(`/api/cases/${id}/timeline`, { date: '2026-02-09', time: '01:50', approximate: true, body: '障害を確認', inAuthorityReport: true });
+      const json = await client.get(`/api/cases/${id}/ppc-report?kind=sokuho`);
+      const items = json.body.items as Array<{ no: number; body: string }>;
+      expect(items).toHaveLength(9);
+      expect(items[0]?.body).toContain('令和8年2月9日');
+      expect(items[2]?.body).toContain('合計: 約10,000人');
+      const res = await h.app.request(`/api/cases/${id}/ppc-report?kind=kakuho&format=docx`, { headers: { Cookie: client.cookie } });
+      const text = await docxText(await res.arrayBuffer());
+      expect(text).toContain('個人データの漏えい等の報告（確報）下書き');
+      expect(text).toContain('9. その他参考となる事項');
+      expect(text).toContain('令和8年2月9日（月） 01:50頃');
+    } finally {
+      await h.close();
+    }
+  });
+});

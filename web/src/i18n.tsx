@@ -173,6 +173,9 @@ const ja = {
     markSubmitted: '提出を記録',
     markNotRequired: '不要とする',
     optional: '任意',
+    ppcDraft: '個人情報保護委員会への報告（下書き）',
+    sokuho: '速報',
+    kakuho: '確報',
     states: { ok: '期限内', due_soon: '期限間近', overdue: '期限超過', done: '完了', not_required: '不要' } as Record<string, string>,
     comingSoon: 'この機能は準備中です。',
     caseTypes: {
@@ -396,6 +399,9 @@ const en: Dict = {
     markSubmitted: 'Record submission',
     markNotRequired: 'Not required',
     optional: 'optional',
+    ppcDraft: 'PPC report draft',
+    sokuho: 'Preliminary',
+    kakuho: 'Final',
     states: { ok: 'on time', due_soon: 'due soon', overdue: 'overdue', done: 'done', not_required: 'not required' },
     comingSoon: 'Coming soon.',
     caseTypes: {

@@ -4,6 +4,7 @@
  * Layout follows the hospitals' notices in ../shared/seeds (日付, 宛名, 差出人, 表題（第N報）, 前文,
  * 記, numbered sections, 別表).
  */
+import type { DocBlock } from '../document-blocks.js';
 import { CASE_TYPE_LABELS, type CaseType } from './case-model.js';
 import { DATA_ITEMS, POPULATION_LABELS, type Exposure } from './legal-assessment.js';
 
@@ -154,22 +155,20 @@ export function noticeToText(n: NoticeContent): string {
   return out.join('\n');
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-/** Printable HTML (no scripts, no external resources; prints on A4). */
-export function noticeToHtml(n: NoticeContent): string {
-  const p = (s: string) => s.split('\n').map((l) => `<p>${escapeHtml(l)}</p>`).join('');
-  const sections = n.sections.map((s, i) => `<h2>${i + 1}. ${escapeHtml(s.heading)}</h2>${p(s.body)}`).join('');
-  const annex =
-    n.annex.length > 0
-      ? `<h2>別表\u3000経緯</h2><table><thead><tr><th>日時</th><th>事象</th></tr></thead><tbody>${n.annex.map((r) => `<tr><td>${escapeHtml(r.when)}</td><td>${escapeHtml(r.text)}</td></tr>`).join('')}</tbody></table>`
-      : '';
-  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(n.title)}</title><style>
-@page { size: A4; margin: 20mm; } body { font-family: serif; line-height: 1.8; max-width: 48em; margin: auto; }
-.date, .sender { text-align: right; } h1 { font-size: 1.3em; text-align: center; } h2 { font-size: 1.05em; margin-top: 1.2em; }
-.ki { text-align: center; } table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #444; padding: 4px 8px; vertical-align: top; }
-</style></head><body><p class="date">${escapeHtml(n.dateText)}</p><p>${escapeHtml(n.addressee)}</p><div class="sender">${p(n.sender)}</div>
-<h1>${escapeHtml(n.title)}</h1>${p(n.preamble)}<p class="ki">記</p>${sections}${annex}${p(n.closing)}<p class="sender">以上</p></body></html>`;
+/** The notice as generic document blocks (rendered to DOCX/HTML by services/documents). */
+export function noticeToBlocks(n: NoticeContent): DocBlock[] {
+  const blocks: DocBlock[] = [
+    { kind: 'text', text: n.dateText, align: 'right' },
+    { kind: 'text', text: n.addressee },
+    { kind: 'text', text: n.sender, align: 'right' },
+    { kind: 'title', text: n.title },
+    { kind: 'text', text: n.preamble },
+    { kind: 'text', text: '記', align: 'center' },
+  ];
+  n.sections.forEach((s, i) => blocks.push({ kind: 'heading', text: `${i + 1}. ${s.heading}` }, { kind: 'text', text: s.body }));
+  if (n.annex.length > 0) {
+    blocks.push({ kind: 'heading', text: '別表\u3000経緯' }, { kind: 'table', header: ['日時', '事象'], rows: n.annex.map((r) => [r.when, r.text]) });
+  }
+  blocks.push({ kind: 'text', text: n.closing }, { kind: 'text', text: '以上', align: 'right' });
+  return blocks;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { NoticeEditRequest, NoticeExportQuery, type NoticeView } from '../../contracts/incidents.js';
 import type { NoticeRow } from '../../db/repositories/notice.repository.js';
 import { noticeContent } from '../../services/notice.service.js';
@@ -15,7 +16,28 @@ function presentNotice(row: NoticeRow): NoticeView {
   };
 }
 
+const PpcQuery = z.object({ kind: z.enum(['sokuho', 'kakuho']), format: z.enum(['json', 'docx', 'html']).default('json') }).strict();
+
 export const noticeRoutes: readonly RouteDef[] = [
+  route({
+    method: 'GET',
+    path: '/api/cases/:id/ppc-report',
+    access: 'incidents:read',
+    query: PpcQuery,
+    async handler(c, { actor, query }) {
+      const kind = query.kind === 'sokuho' ? '速報' : '確報';
+      const { report, body } = await c.var.container.ppcReports.render(actor, pathParam(c, 'id'), kind, query.format);
+      if (body === null) return c.json(report);
+      const docx = query.format === 'docx';
+      return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+        headers: {
+          'Content-Type': docx ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/html; charset=utf-8',
+          'Content-Disposition': `${docx ? 'attachment' : 'inline'}; filename="ppc-${query.kind}.${query.format}"`,
+          'Cache-Control': 'no-store',
+        },
+      });
+    },
+  }),
   route({
     method: 'GET',
     path: '/api/cases/:id/notices',

@@ -31,6 +31,16 @@ export function ReportsTab({ caseId, canWrite }: { caseId: string; canWrite: boo
     <>
       <h2>{t.inc.obligations}</h2>
       <FormError error={error} />
+      <div className="toolbar">
+        <span>{t.inc.ppcDraft}:</span>
+        {(['sokuho', 'kakuho'] as const).map((k) =>
+          (['docx', 'html'] as const).map((f) => (
+            <a key={`${k}-${f}`} className="button" href={`/api/cases/${caseId}/ppc-report?kind=${k}&format=${f}`} {...(f === 'html' ? { target: '_blank', rel: 'noreferrer' } : { download: true })}>
+              {k === 'sokuho' ? t.inc.sokuho : t.inc.kakuho} {f.toUpperCase()}
+            </a>
+          )),
+        )}
+      </div>
       <div className="table-wrap">
         <table>
           <thead>
