@@ -2,6 +2,7 @@
  * Composition root shared by `mamori serve` and the CLI: configuration in, wired services out.
  * The only place that constructs adapters (database, logger) and hands them to services.
  */
+import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -12,6 +13,7 @@ import { JobRepository } from '../db/repositories/job.repository.js';
 import { SessionRepository } from '../db/repositories/session.repository.js';
 import { SettingRepository } from '../db/repositories/setting.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
+import { EvidenceStore } from '../connectors/evidence-store.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { AuditService } from '../services/audit.service.js';
 import { AffectedPeopleService } from '../services/affected-people.service.js';
@@ -25,6 +27,7 @@ import { JobWorker, type WorkerOptions } from '../services/job-worker.js';
 import { JobService } from '../services/job.service.js';
 import { NoticeService } from '../services/notice.service.js';
 import { PpcReportService } from '../services/ppc-report.service.js';
+import { ResponseService } from '../services/response.service.js';
 import { auditVerifyJob } from '../services/jobs/audit-verify.job.js';
 import { DEFAULT_SCRYPT_COST, PasswordHasher, type ScryptCost } from '../services/password-hasher.js';
 import { SetupService } from '../services/setup.service.js';
@@ -50,6 +53,7 @@ export interface Container {
   people: AffectedPeopleService;
   notices: NoticeService;
   ppcReports: PpcReportService;
+  response: ResponseService;
   close(): Promise<void>;
 }
 
@@ -99,6 +103,14 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   const people = new AffectedPeopleService({ store: incidentStore, audit, clock });
   const notices = new NoticeService({ store: incidentStore, audit, clock, settings: incidentSettings });
   const ppcReports = new PpcReportService({ store: incidentStore, audit, clock, settings: incidentSettings });
+  const response = new ResponseService({
+    store: incidentStore,
+    audit,
+    clock,
+    evidence: new EvidenceStore(path.join(config.dataDir, 'evidence')),
+    evidenceMaxBytes: config.evidenceMaxBytes,
+  });
+  cases.onCreated((actor, id) => response.applyPlaybook(actor, id));
   const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, settings: incidentSettings } });
 
   return {
@@ -121,6 +133,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     people,
     notices,
     ppcReports,
+    response,
     async close() {
       await worker.stop();
       await database.destroy();

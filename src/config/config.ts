@@ -28,6 +28,7 @@ const FileSchema = z
     lockoutThreshold: positiveInt.max(100),
     lockoutSeconds: positiveInt.max(86_400),
     bodyLimitBytes: positiveInt.max(1024 * 1024 * 1024),
+    evidenceMaxBytes: positiveInt.max(64 * 1024 * 1024 * 1024),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']),
     worker: bool,
     setupTokenHours: positiveInt.max(168),
@@ -52,6 +53,7 @@ export const ENV_KEYS: Readonly<Record<Key, string>> = {
   lockoutThreshold: 'MAMORI_LOCKOUT_THRESHOLD',
   lockoutSeconds: 'MAMORI_LOCKOUT_SECONDS',
   bodyLimitBytes: 'MAMORI_BODY_LIMIT_BYTES',
+  evidenceMaxBytes: 'MAMORI_EVIDENCE_MAX_BYTES',
   logLevel: 'MAMORI_LOG_LEVEL',
   worker: 'MAMORI_WORKER',
   setupTokenHours: 'MAMORI_SETUP_TOKEN_HOURS',
@@ -75,6 +77,7 @@ export interface Config {
   sessionMaxHours: number;
   lockout: { threshold: number; baseSeconds: number };
   bodyLimitBytes: number;
+  evidenceMaxBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   worker: boolean;
   setupTokenHours: number;
@@ -241,6 +244,7 @@ export function loadConfig(options: LoadOptions = {}): Readonly<Config> {
     sessionMaxHours: valid.sessionMaxHours ?? 12,
     lockout: Object.freeze({ threshold: valid.lockoutThreshold ?? 5, baseSeconds: valid.lockoutSeconds ?? 900 }),
     bodyLimitBytes: valid.bodyLimitBytes ?? 1024 * 1024,
+    evidenceMaxBytes: valid.evidenceMaxBytes ?? 2 * 1024 * 1024 * 1024,
     logLevel: valid.logLevel ?? 'info',
     worker: valid.worker ?? true,
     setupTokenHours: valid.setupTokenHours ?? 24,

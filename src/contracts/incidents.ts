@@ -265,3 +265,80 @@ export interface NoticeView {
     closing: string;
   };
 }
+
+export const TaskUpdateRequest = z.object({ status: z.enum(['todo', 'doing', 'done', 'skipped']).optional(), assigneeId: z.string().max(64).nullable().optional() }).strict();
+export const SystemRequest = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    quantity: z.number().int().min(1).max(100_000).default(1),
+    status: z.enum(['unconfirmed', 'compromised', 'not_compromised', 'unknown']).default('unconfirmed'),
+    remoteMaintenance: z.boolean().default(false),
+    vendor: z.string().max(200).default(''),
+    note: z.string().max(2000).default(''),
+  })
+  .strict();
+export const SystemStatusRequest = z.object({ status: z.enum(['unconfirmed', 'compromised', 'not_compromised', 'unknown']) }).strict();
+export const ContainmentRequest = z
+  .object({
+    systemId: z.string().max(64).nullable().default(null),
+    type: z.string().trim().min(1).max(100),
+    at: z.iso.datetime({ offset: true }),
+    actorName: z.string().max(100).default(''),
+    note: z.string().max(2000).default(''),
+  })
+  .strict();
+export const EvidenceUploadQuery = z
+  .object({
+    filename: z.string().trim().min(1).max(255),
+    description: z.string().max(2000).default(''),
+    acquiredAt: z.iso.datetime({ offset: true }).optional(),
+    acquiredBy: z.string().max(100).default(''),
+    source: z.string().max(300).default(''),
+  })
+  .strict();
+export const CustodyRequest = z.object({ action: z.string().trim().min(1).max(100), note: z.string().max(2000).default('') }).strict();
+
+export interface TaskView {
+  id: string;
+  key: string;
+  title: string;
+  detail: string;
+  role: string;
+  assigneeId: string | null;
+  dueAt: string;
+  status: string;
+  doneAt: string | null;
+  doneBy: string | null;
+  overdue: boolean;
+}
+
+export interface SystemView {
+  id: string;
+  name: string;
+  quantity: number;
+  status: string;
+  remoteMaintenance: boolean;
+  vendor: string;
+  note: string;
+}
+
+export interface ContainmentView {
+  id: string;
+  systemId: string | null;
+  type: string;
+  at: string;
+  actorName: string;
+  note: string;
+}
+
+export interface EvidenceView {
+  id: string;
+  sha256: string;
+  size: number;
+  filename: string;
+  description: string;
+  acquiredAt: string;
+  acquiredBy: string;
+  source: string;
+  custody: Array<{ at: string; action: string; actorName: string; note: string }>;
+}

@@ -4,6 +4,7 @@ import { ExposureRepository } from './repositories/exposure.repository.js';
 import { NoticeRepository } from './repositories/notice.repository.js';
 import { ObligationRepository } from './repositories/obligation.repository.js';
 import { PeopleRepository } from './repositories/people.repository.js';
+import { ResponseRepository } from './repositories/response.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
 import type { DB } from './schema.js';
 
@@ -18,6 +19,7 @@ export class IncidentStore {
   readonly obligations: ObligationRepository;
   readonly people: PeopleRepository;
   readonly notices: NoticeRepository;
+  readonly response: ResponseRepository;
   readonly #db: Kysely<DB>;
 
   constructor(db: Kysely<DB>) {
@@ -28,6 +30,7 @@ export class IncidentStore {
     this.obligations = new ObligationRepository(db);
     this.people = new PeopleRepository(db);
     this.notices = new NoticeRepository(db);
+    this.response = new ResponseRepository(db);
   }
 
   async transaction<T>(fn: (store: IncidentStore) => Promise<T>): Promise<T> {

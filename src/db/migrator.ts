@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-incidents.js';
 import * as m0003 from './migrations/0003-affected-people.js';
 import * as m0004 from './migrations/0004-public-notices.js';
+import * as m0005 from './migrations/0005-response.js';
 
 type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 
@@ -13,6 +14,7 @@ const MIGRATIONS: ReadonlyArray<[string, Up]> = [
   ['0002-incidents', m0002.up],
   ['0003-affected-people', m0003.up],
   ['0004-public-notices', m0004.up],
+  ['0005-response', m0005.up],
 ];
 
 export interface MigrateOutcome {

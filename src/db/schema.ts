@@ -274,7 +274,82 @@ export interface PublicNoticesTable {
   published_by: string | null;
 }
 
+export interface CaseTasksTable {
+  id: string;
+  case_id: string;
+  key: string;
+  title: string;
+  detail: string;
+  /** Role expected to do it (from the playbook). */
+  role: string;
+  assignee_id: string | null;
+  ord: number;
+  due_at: string;
+  /** todo | doing | done | skipped */
+  status: string;
+  done_at: string | null;
+  done_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AffectedSystemsTable {
+  id: string;
+  case_id: string;
+  name: string;
+  quantity: number;
+  /** unconfirmed | compromised | not_compromised | unknown */
+  status: string;
+  remote_maintenance: number;
+  vendor: string;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContainmentActionsTable {
+  id: string;
+  case_id: string;
+  system_id: string | null;
+  type: string;
+  at: string;
+  actor_name: string;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  case_id: string;
+  sha256: string;
+  size: number;
+  filename: string;
+  description: string;
+  acquired_at: string;
+  acquired_by: string;
+  source: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CustodyEntriesTable {
+  id: string;
+  evidence_id: string;
+  /** 1, 2, 3 … per evidence item: custody order even when timestamps tie. */
+  seq: number;
+  at: string;
+  action: string;
+  actor_name: string;
+  note: string;
+}
+
 export interface DB {
+  case_tasks: CaseTasksTable;
+  affected_systems: AffectedSystemsTable;
+  containment_actions: ContainmentActionsTable;
+  evidence: EvidenceTable;
+  custody_entries: CustodyEntriesTable;
   public_notices: PublicNoticesTable;
   affected_people: AffectedPeopleTable;
   notification_campaigns: NotificationCampaignsTable;

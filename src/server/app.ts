@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Container } from '../bootstrap/container.js';
 import { DomainError } from '../core/errors.js';
@@ -15,6 +15,7 @@ import { incidentRoutes } from './routes/incidents.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { noticeRoutes } from './routes/notices.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
+import { responseRoutes } from './routes/response.routes.js';
 import { setupRoutes } from './routes/setup.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { staticFiles } from './static-files.js';
@@ -30,6 +31,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...incidentRoutes,
   ...peopleRoutes,
   ...noticeRoutes,
+  ...responseRoutes,
 ];
 
 export interface AppOptions {
@@ -51,16 +53,18 @@ export function createApp(container: Container, options: AppOptions = {}): Hono<
     await next();
   });
   app.use('/api/*', clientIp());
-  app.use(
-    '/api/*',
-    bodyLimit({
+  // Evidence uploads stream to disk with their own limit (checked while hashing); every other API
+  // body is small JSON.
+  const isEvidenceUpload = (c: { req: { method: string; path: string } }) => c.req.method === 'POST' && /^\/api\/cases\/[^/]+\/evidence$/.test(c.req.path);
+  const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({
       maxSize: container.config.bodyLimitBytes,
       onError: (c) =>
         errorResponse(c, new DomainError('payload_too_large', 'リクエストが大きすぎます / Request body too large', {
           limitBytes: container.config.bodyLimitBytes,
         })),
-    }),
-  );
+    });
+  const limitUnlessEvidence: MiddlewareHandler<AppEnv> = async (c, next) => (isEvidenceUpload(c) ? next() : jsonLimit(c, next));
+  app.use('/api/*', limitUnlessEvidence);
   app.use('/api/*', sessionMiddleware());
   mount(app, ROUTES);
   if (options.webRoot) app.use('*', staticFiles(options.webRoot));

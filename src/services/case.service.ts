@@ -32,6 +32,7 @@ export class CaseService {
   readonly #audit: AuditService;
   readonly #clock: Clock;
   #reassess: ReassessHook | null = null;
+  #created: ((actor: Actor, caseId: string) => Promise<unknown>) | null = null;
 
   constructor(deps: { store: IncidentStore; audit: AuditService; clock: Clock }) {
     this.#store = deps.store;
@@ -41,6 +42,11 @@ export class CaseService {
 
   onDeadlineFactsChanged(hook: ReassessHook): void {
     this.#reassess = hook;
+  }
+
+  /** Runs after a case is created (the response service adds the playbook's tasks). */
+  onCreated(hook: (actor: Actor, caseId: string) => Promise<unknown>): void {
+    this.#created = hook;
   }
 
   async create(actor: Actor, input: CreateCaseRequest): Promise<CaseRow> {
@@ -80,6 +86,7 @@ export class CaseService {
       }
     }
     await this.#audit.record(actor, { action: 'case.create', targetType: 'case', targetId: id, detail: { type: input.type } });
+    if (this.#created) await this.#created(actor, id);
     return this.get(id);
   }
 

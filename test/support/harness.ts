@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createContainer, type Container } from '../../src/bootstrap/container.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { DialectName } from '../../src/db/database.js';
@@ -15,13 +18,15 @@ export interface Harness {
   clock: TestClock;
   db: TestDatabase;
   app: ReturnType<typeof createApp>;
+  dataDir: string;
   close(): Promise<void>;
 }
 
 export async function createHarness(dialect: DialectName, env: Record<string, string> = {}): Promise<Harness> {
   const db = await createTestDatabase(dialect);
   const clock = new TestClock();
-  const config = loadConfig({ env: { MAMORI_LOG_LEVEL: 'silent', ...env }, cwd: '/tmp' });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'mamori-data-'));
+  const config = loadConfig({ env: { MAMORI_LOG_LEVEL: 'silent', MAMORI_DATA_DIR: dataDir, ...env }, cwd: '/tmp' });
   const container = await createContainer(config, {
     clock,
     database: db.database,
@@ -34,9 +39,11 @@ export async function createHarness(dialect: DialectName, env: Record<string, st
     clock,
     db,
     app,
+    dataDir,
     async close() {
       await container.worker.stop();
       await db.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
