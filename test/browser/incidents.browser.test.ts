@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakePeopleCsv } from '../support/fake-people.js';
@@ -100,6 +101,15 @@ describe('incident case in Chromium', () => {
     await page.getByLabel('内容').fill('当院ウェブサイトに第2報を掲載');
     await page.getByRole('button', { name: '代替措置を記録' }).click();
     await page.getByText('公表: 当院ウェブサイトに第2報を掲載（3名）').waitFor();
+
+    // Playbook tasks in BCP order, and an evidence file hashed on upload.
+    await page.getByRole('tab', { name: 'タスク' }).click();
+    expect(await page.locator('[data-testid^="task-"]').first().textContent()).toContain('バックアップに通ずるネットワークを遮断する');
+    await page.getByRole('tab', { name: '証拠' }).click();
+    await page.getByLabel('証拠ファイル').setInputFiles({ name: 'ransom-note.txt', mimeType: 'text/plain', buffer: Buffer.from('YOUR FILES ARE ENCRYPTED (fictional)') });
+    await page.getByLabel('説明').fill('脅迫文の画面');
+    await page.getByRole('button', { name: '登録' }).click();
+    await page.getByTestId('evidence-item').getByText(createHash('sha256').update('YOUR FILES ARE ENCRYPTED (fictional)').digest('hex')).first().waitFor();
 
     await page.getByRole('link', { name: 'インシデント' }).click();
     await page.getByRole('link', { name: '電子カルテ系サーバーのランサムウェア感染' }).waitFor();

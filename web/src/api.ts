@@ -20,6 +20,10 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+export function getCsrfToken(): string {
+  return csrfToken;
+}
+
 /** Called for every API error (the shell reacts to session_locked / unauthenticated). */
 export function onApiError(listener: (error: ApiError) => void): () => void {
   listeners.add(listener);

@@ -5,7 +5,10 @@ import { FormError } from '../../components/form-error.js';
 import { formatJst, useI18n } from '../../i18n.js';
 import { NoticesTab } from './notices-tab.js';
 import { PeopleTab } from './people-tab.js';
+import { EvidenceTab } from './evidence-tab.js';
 import { ReportsTab } from './reports-tab.js';
+import { SystemsPanel } from './systems-panel.js';
+import { TasksTab } from './tasks-tab.js';
 import { ScopeTab } from './scope-tab.js';
 import { TimelineTab } from './timeline-tab.js';
 
@@ -49,13 +52,19 @@ export function CasePage({ id, canWrite, canReadPii }: { id: string; canWrite: b
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'overview' ? <OverviewTab view={view} canWrite={canWrite} onSaved={setView} /> : null}
+        {tab === 'overview' ? (
+          <>
+            <OverviewTab view={view} canWrite={canWrite} onSaved={setView} />
+            <SystemsPanel caseId={id} canWrite={canWrite} />
+          </>
+        ) : null}
         {tab === 'timeline' ? <TimelineTab caseId={id} canWrite={canWrite} /> : null}
         {tab === 'scope' ? <ScopeTab caseId={id} canWrite={canWrite} /> : null}
         {tab === 'reports' ? <ReportsTab caseId={id} canWrite={canWrite} /> : null}
         {tab === 'people' ? <PeopleTab caseId={id} canWrite={canWrite} canReadPii={canReadPii} /> : null}
         {tab === 'notices' ? <NoticesTab caseId={id} canWrite={canWrite} /> : null}
-        {tab === 'evidence' || tab === 'tasks' ? <p>{t.inc.comingSoon}</p> : null}
+        {tab === 'evidence' ? <EvidenceTab caseId={id} canWrite={canWrite} /> : null}
+        {tab === 'tasks' ? <TasksTab caseId={id} canWrite={canWrite} /> : null}
       </div>
     </section>
   );
