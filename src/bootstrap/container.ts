@@ -14,6 +14,7 @@ import { SessionRepository } from '../db/repositories/session.repository.js';
 import { SettingRepository } from '../db/repositories/setting.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { EvidenceStore } from '../connectors/evidence-store.js';
+import { createSmtpMailer, type Mailer } from '../connectors/smtp-mailer.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { AuditService } from '../services/audit.service.js';
 import { AffectedPeopleService } from '../services/affected-people.service.js';
@@ -25,6 +26,8 @@ import { DemoService } from '../services/demo.service.js';
 import { IncidentSettingsService } from '../services/incident-settings.service.js';
 import { JobWorker, type WorkerOptions } from '../services/job-worker.js';
 import { JobService } from '../services/job.service.js';
+import { HotlineService } from '../services/hotline.service.js';
+import { LetterService } from '../services/letter.service.js';
 import { NoticeService } from '../services/notice.service.js';
 import { PpcReportService } from '../services/ppc-report.service.js';
 import { ResponseService } from '../services/response.service.js';
@@ -54,6 +57,8 @@ export interface Container {
   notices: NoticeService;
   ppcReports: PpcReportService;
   response: ResponseService;
+  hotline: HotlineService;
+  letters: LetterService;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,8 @@ export interface ContainerOptions {
   worker?: WorkerOptions;
   /** Run migrations on open (default true). */
   migrate?: boolean;
+  /** Outgoing mail (tests pass a capturing mailer or an SMTP sink URL in config). */
+  mailer?: Mailer;
   /** Use an already-open database (tests). */
   database?: Database;
 }
@@ -93,7 +100,6 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   });
   const setup = new SetupService({ settings, users, audit, clock, tokenHours: config.setupTokenHours });
   const jobs = new JobService({ jobs: jobRepo, audit, clock });
-  const worker = new JobWorker({ jobs: jobRepo, handlers: { 'audit.verify': auditVerifyJob(audit) }, clock, log }, options.worker);
   const dashboard = new DashboardService({ users: userRepo, sessions: sessionRepo, audit, jobs, clock });
   const incidentStore = new IncidentStore(db);
   const incidentSettings = new IncidentSettingsService({ settings, audit, clock });
@@ -111,6 +117,13 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     evidenceMaxBytes: config.evidenceMaxBytes,
   });
   cases.onCreated((actor, id) => response.applyPlaybook(actor, id));
+  const hotline = new HotlineService({ store: incidentStore, audit, clock });
+  const mailer = options.mailer ?? (config.smtp ? createSmtpMailer(config.smtp.url, config.smtp.from) : null);
+  const letters = new LetterService({ store: incidentStore, audit, clock, settings: incidentSettings, jobs, mailer });
+  const worker = new JobWorker(
+    { jobs: jobRepo, handlers: { 'audit.verify': auditVerifyJob(audit), 'campaign.email': (payload, ctx) => letters.sendCampaignEmails(payload, ctx) }, clock, log },
+    options.worker,
+  );
   const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, settings: incidentSettings } });
 
   return {
@@ -134,6 +147,8 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     notices,
     ppcReports,
     response,
+    hotline,
+    letters,
     async close() {
       await worker.stop();
       await database.destroy();

@@ -29,6 +29,8 @@ const FileSchema = z
     lockoutSeconds: positiveInt.max(86_400),
     bodyLimitBytes: positiveInt.max(1024 * 1024 * 1024),
     evidenceMaxBytes: positiveInt.max(64 * 1024 * 1024 * 1024),
+    smtpUrl: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://'),
+    smtpFrom: z.string().min(3).max(200),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']),
     worker: bool,
     setupTokenHours: positiveInt.max(168),
@@ -54,6 +56,8 @@ export const ENV_KEYS: Readonly<Record<Key, string>> = {
   lockoutSeconds: 'MAMORI_LOCKOUT_SECONDS',
   bodyLimitBytes: 'MAMORI_BODY_LIMIT_BYTES',
   evidenceMaxBytes: 'MAMORI_EVIDENCE_MAX_BYTES',
+  smtpUrl: 'MAMORI_SMTP_URL',
+  smtpFrom: 'MAMORI_SMTP_FROM',
   logLevel: 'MAMORI_LOG_LEVEL',
   worker: 'MAMORI_WORKER',
   setupTokenHours: 'MAMORI_SETUP_TOKEN_HOURS',
@@ -78,6 +82,8 @@ export interface Config {
   lockout: { threshold: number; baseSeconds: number };
   bodyLimitBytes: number;
   evidenceMaxBytes: number;
+  /** Outgoing mail for notification campaigns; null until configured. */
+  smtp: { url: string; from: string } | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   worker: boolean;
   setupTokenHours: number;
@@ -245,6 +251,7 @@ export function loadConfig(options: LoadOptions = {}): Readonly<Config> {
     lockout: Object.freeze({ threshold: valid.lockoutThreshold ?? 5, baseSeconds: valid.lockoutSeconds ?? 900 }),
     bodyLimitBytes: valid.bodyLimitBytes ?? 1024 * 1024,
     evidenceMaxBytes: valid.evidenceMaxBytes ?? 2 * 1024 * 1024 * 1024,
+    smtp: valid.smtpUrl ? Object.freeze({ url: valid.smtpUrl, from: valid.smtpFrom ?? 'mamori@localhost' }) : null,
     logLevel: valid.logLevel ?? 'info',
     worker: valid.worker ?? true,
     setupTokenHours: valid.setupTokenHours ?? 24,

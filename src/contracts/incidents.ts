@@ -342,3 +342,36 @@ export interface EvidenceView {
   source: string;
   custody: Array<{ at: string; action: string; actorName: string; note: string }>;
 }
+
+export const HotlineLookupRequest = z
+  .object({ name: z.string().max(100).optional(), birthDate: z.string().max(30).optional(), patientId: z.string().max(50).optional() })
+  .strict()
+  .refine((q) => Boolean(q.patientId) || (Boolean(q.name) && Boolean(q.birthDate)), { message: '患者ID、または氏名と生年月日を入力してください' });
+export const HotlineCallRequest = z
+  .object({
+    at: z.iso.datetime({ offset: true }).optional(),
+    topic: z.string().trim().min(1).max(200),
+    note: z.string().max(4000).default(''),
+    name: z.string().max(100).optional(),
+    birthDate: z.string().max(30).optional(),
+    patientId: z.string().max(50).optional(),
+  })
+  .strict();
+export const LettersQuery = z.object({ format: z.enum(['docx', 'html']), status: z.enum(['pending', 'sent', 'delivered', 'returned', 'unreachable']).optional() }).strict();
+
+export interface HotlineLookupView {
+  found: boolean;
+  method: 'patient_id' | 'name_birth' | null;
+  /** Only what the operator needs to answer the caller. */
+  items: string[];
+}
+
+export interface HotlineCallView {
+  id: string;
+  at: string;
+  topic: string;
+  inRegister: boolean;
+  matchMethod: string | null;
+  note: string;
+  takenBy: string;
+}

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-incidents.js';
 import * as m0003 from './migrations/0003-affected-people.js';
 import * as m0004 from './migrations/0004-public-notices.js';
 import * as m0005 from './migrations/0005-response.js';
+import * as m0006 from './migrations/0006-hotline.js';
 
 type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 
@@ -15,6 +16,7 @@ const MIGRATIONS: ReadonlyArray<[string, Up]> = [
   ['0003-affected-people', m0003.up],
   ['0004-public-notices', m0004.up],
   ['0005-response', m0005.up],
+  ['0006-hotline', m0006.up],
 ];
 
 export interface MigrateOutcome {

@@ -344,7 +344,22 @@ export interface CustodyEntriesTable {
   note: string;
 }
 
+export interface HotlineCallsTable {
+  id: string;
+  case_id: string;
+  at: string;
+  topic: string;
+  /** The caller found in the affected-people register, if any. */
+  person_id: string | null;
+  /** patient_id | name_birth | null (not found or not asked). */
+  match_method: string | null;
+  note: string;
+  taken_by: string;
+  created_at: string;
+}
+
 export interface DB {
+  hotline_calls: HotlineCallsTable;
   case_tasks: CaseTasksTable;
   affected_systems: AffectedSystemsTable;
   containment_actions: ContainmentActionsTable;

@@ -12,6 +12,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { dashboardRoutes } from './routes/dashboard.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
+import { hotlineRoutes } from './routes/hotline.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { noticeRoutes } from './routes/notices.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
@@ -32,6 +33,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...peopleRoutes,
   ...noticeRoutes,
   ...responseRoutes,
+  ...hotlineRoutes,
 ];
 
 export interface AppOptions {

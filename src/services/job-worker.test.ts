@@ -21,7 +21,10 @@ for (const dialect of testDialects()) {
       return new JobWorker(
         {
           jobs: new JobRepository(h.db.database.db, dialect),
-          handlers: { 'audit.verify': (_p, ctx) => run((d, t, m) => ctx.progress(d, t, m), ctx.attempt) },
+          handlers: {
+            'audit.verify': (_p, ctx) => run((d, t, m) => ctx.progress(d, t, m), ctx.attempt),
+            'campaign.email': () => Promise.resolve({ outcome: 'skipped', summary: 'not used here' }),
+          },
           clock: h.clock,
           log: createLogger('silent'),
         },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { iso, addMs, type Clock } from '../core/clock.js';
-import { isJobName, retryDelayMs, type JobContext, type JobName, type JobResult } from '../core/jobs.js';
+import { isJobName, retryDelayMs, type JobContext, type JobName, type JobOf, type JobResult } from '../core/jobs.js';
 import type { JobRepository, JobRow } from '../db/repositories/job.repository.js';
 import type { Logger } from '../logging/logger.js';
 import type { JobHandler, JobHandlers } from './job.service.js';
@@ -119,6 +119,10 @@ export class JobWorker {
       case 'audit.verify': {
         const handler: JobHandler<'audit.verify'> = this.#handlers[name];
         return handler(payload as Record<string, never>, ctx);
+      }
+      case 'campaign.email': {
+        const handler: JobHandler<'campaign.email'> = this.#handlers[name];
+        return handler(payload as JobOf<'campaign.email'>, ctx);
       }
     }
   }

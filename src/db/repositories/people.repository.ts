@@ -1,10 +1,11 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { AffectedPeopleTable, AlternativeMeasuresTable, CampaignRecipientsTable, DB, NotificationCampaignsTable } from '../schema.js';
+import type { AffectedPeopleTable, AlternativeMeasuresTable, CampaignRecipientsTable, DB, HotlineCallsTable, NotificationCampaignsTable } from '../schema.js';
 
 export type PersonRow = Selectable<AffectedPeopleTable>;
 export type CampaignRow = Selectable<NotificationCampaignsTable>;
 export type RecipientRow = Selectable<CampaignRecipientsTable>;
 export type MeasureRow = Selectable<AlternativeMeasuresTable>;
+export type CallRow = Selectable<HotlineCallsTable>;
 
 /** Affected-people register, notification campaigns and 代替措置. Holds personal data. */
 export class PeopleRepository {
@@ -118,5 +119,22 @@ export class PeopleRepository {
 
   async measures(caseId: string): Promise<MeasureRow[]> {
     return this.#db.selectFrom('alternative_measures').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+  }
+
+  async insertCall(row: Insertable<HotlineCallsTable>): Promise<void> {
+    await this.#db.insertInto('hotline_calls').values(row).execute();
+  }
+
+  async calls(caseId: string): Promise<CallRow[]> {
+    return this.#db.selectFrom('hotline_calls').selectAll().where('case_id', '=', caseId).orderBy('at', 'desc').execute();
+  }
+
+  async callCounts(caseId: string): Promise<{ total: number; inRegister: number }> {
+    const row = await this.#db
+      .selectFrom('hotline_calls')
+      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('person_id').as('in_register')])
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    return { total: Number(row.total), inRegister: Number(row.in_register) };
   }
 }
