@@ -102,12 +102,13 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   const jobs = new JobService({ jobs: jobRepo, audit, clock });
   const dashboard = new DashboardService({ users: userRepo, sessions: sessionRepo, audit, jobs, clock });
   const incidentStore = new IncidentStore(db);
-  const incidentSettings = new IncidentSettingsService({ settings, audit, clock });
+  const incidentSettings = new IncidentSettingsService({ settings, audit, clock, authorities: incidentStore.obligations });
   const cases = new CaseService({ store: incidentStore, audit, clock });
   const breach = new BreachAssessmentService({ store: incidentStore, audit, clock, settings: incidentSettings });
   cases.onDeadlineFactsChanged(() => breach.prepareReassess());
   const people = new AffectedPeopleService({ store: incidentStore, audit, clock });
   const notices = new NoticeService({ store: incidentStore, audit, clock, settings: incidentSettings });
+  const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, notices, settings: incidentSettings } });
   const ppcReports = new PpcReportService({ store: incidentStore, audit, clock, settings: incidentSettings });
   const response = new ResponseService({
     store: incidentStore,
@@ -124,7 +125,6 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     { jobs: jobRepo, handlers: { 'audit.verify': auditVerifyJob(audit), 'campaign.email': (payload, ctx) => letters.sendCampaignEmails(payload, ctx) }, clock, log },
     options.worker,
   );
-  const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, settings: incidentSettings } });
 
   return {
     config,

@@ -375,3 +375,17 @@ export interface HotlineCallView {
   note: string;
   takenBy: string;
 }
+
+export const AuthorityRequest = z
+  .object({ name: z.string().trim().min(1).max(200), contact: z.string().max(500).default(''), phone: z.string().max(100).default(''), url: z.string().max(500).default(''), note: z.string().max(2000).default('') })
+  .strict();
+
+export interface AuthorityView {
+  id: string;
+  kind: string;
+  name: string;
+  contact: string;
+  phone: string;
+  url: string;
+  note: string;
+}

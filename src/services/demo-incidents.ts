@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.js';
 import { jstDate } from '../core/incidents/deadlines.js';
 import type { BreachAssessmentService } from './breach-assessment.service.js';
 import type { CaseService } from './case.service.js';
+import type { NoticeService } from './notice.service.js';
 
 const DAY = 24 * 3600 * 1000;
 const DEMO_TAG = 'デモ';
@@ -23,7 +24,7 @@ const PATIENT_BASICS: ExposureRequest['items'] = ['patient_id', 'name', 'sex', '
  * ransomware case through a maintenance VPN whose count grows from 約1万 to 約13万, and a mailbox
  * takeover. Dates are relative to today so the deadlines are live. Returns how many were created.
  */
-export async function loadDemoIncidents(deps: { cases: CaseService; breach: BreachAssessmentService; clock: Clock }, actor: Actor): Promise<number> {
+export async function loadDemoIncidents(deps: { cases: CaseService; breach: BreachAssessmentService; notices: NoticeService; clock: Clock }, actor: Actor): Promise<number> {
   const existing = await deps.cases.list();
   const tagged = (tags: string): boolean => {
     const parsed: unknown = JSON.parse(tags);
@@ -52,15 +53,23 @@ export async function loadDemoIncidents(deps: { cases: CaseService; breach: Brea
   ]) {
     await deps.cases.addTimeline(actor, ransom.id, e);
   }
+  const publish = async (cause?: string) => {
+    const draft = await deps.notices.createDraft(actor, ransom.id);
+    if (cause) await deps.notices.edit(actor, ransom.id, draft.id, { sections: [{ key: 'cause', body: cause }] });
+    await deps.notices.publish(actor, ransom.id, draft.id);
+  };
   const patients = await deps.breach.addExposure(actor, ransom.id, {
     population: 'patient', count: 10_000, countIsEstimate: true, items: PATIENT_BASICS, sensitive: false, financial: false, malicious: true, highEncryption: false, note: '第1報時点',
   });
+  await publish('医療機器保守用VPN装置を経由した不正侵入の可能性があり、調査中です。');
   await deps.breach.updateExposure(actor, ransom.id, patients.id, {
     population: 'patient', count: 130_000, countIsEstimate: true, items: PATIENT_BASICS, sensitive: false, financial: false, malicious: true, highEncryption: false, note: '外部調査により拡大',
   });
+  await publish();
   await deps.breach.addExposure(actor, ransom.id, {
     population: 'staff', count: 1_700, countIsEstimate: true, items: ['name', 'address', 'phone', 'birth_date'], sensitive: false, financial: false, malicious: true, highEncryption: false, note: '職員・学生',
   });
+  await publish();
   await deps.cases.update(actor, ransom.id, { phase: 'eradicate' });
 
   const knownMail = new Date(now.getTime() - 10 * DAY);

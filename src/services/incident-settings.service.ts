@@ -2,6 +2,8 @@ import type { Actor } from '../core/actor.js';
 import { iso, type Clock } from '../core/clock.js';
 import { DEFAULT_DEADLINE_RULES, type DeadlineRules } from '../core/incidents/deadlines.js';
 import { DEFAULT_HOSPITAL_PROFILE, type HospitalProfile } from '../core/incidents/obligations.js';
+import { DomainError } from '../core/errors.js';
+import type { AuthorityRow, ObligationRepository } from '../db/repositories/obligation.repository.js';
 import type { SettingRepository } from '../db/repositories/setting.repository.js';
 import type { AuditService } from './audit.service.js';
 
@@ -23,11 +25,26 @@ export class IncidentSettingsService {
   readonly #settings: SettingRepository;
   readonly #audit: AuditService;
   readonly #clock: Clock;
+  readonly #authorities: ObligationRepository;
 
-  constructor(deps: { settings: SettingRepository; audit: AuditService; clock: Clock }) {
+  constructor(deps: { settings: SettingRepository; audit: AuditService; clock: Clock; authorities: ObligationRepository }) {
     this.#settings = deps.settings;
     this.#audit = deps.audit;
     this.#clock = deps.clock;
+    this.#authorities = deps.authorities;
+  }
+
+  /** The editable registry of authorities and their contacts (never hard-coded). */
+  async authorities(): Promise<AuthorityRow[]> {
+    return this.#authorities.authorities();
+  }
+
+  async updateAuthority(actor: Actor, id: string, input: { name: string; contact: string; phone: string; url: string; note: string }): Promise<AuthorityRow[]> {
+    const current = (await this.#authorities.authorities()).find((a) => a.id === id);
+    if (!current) throw new DomainError('not_found', '報告先が見つかりません / Authority not found');
+    await this.#authorities.upsertAuthority({ ...current, ...input, updated_at: iso(this.#clock.now()) });
+    await this.#audit.record(actor, { action: 'settings.authority', targetType: 'authority', targetId: id });
+    return this.#authorities.authorities();
   }
 
   async profile(): Promise<HospitalProfile> {

@@ -41,6 +41,12 @@ for (const dialect of testDialects()) {
       const assessments = await h.container.breach.assessments(ransom?.id ?? '');
       expect(assessments.map((a) => (JSON.parse(a.decision) as { people: number }).people)).toEqual([131_700, 130_000, 10_000]);
       expect((await h.container.cases.timeline(ransom?.id ?? '')).length).toBe(6);
+      const notices = await h.container.notices.list(ransom?.id ?? '');
+      expect(notices.map((n) => [n.edition, n.status, n.changed])).toEqual([
+        [1, 'published', '[]'],
+        [2, 'published', '["leaked"]'],
+        [3, 'published', '["leaked"]'],
+      ]);
       expect(again.out).toContain('already present');
     });
 

@@ -139,5 +139,14 @@ for (const dialect of testDialects()) {
       expect(kinds).toEqual(['founder', 'individual_notice', 'mhlw', 'ppc_kakuho', 'ppc_sokuho', 'prefecture']);
       expect((await viewer.call('PATCH', '/api/settings/hospital', { name: 'x', regime: 'art26', universityHospital: false, founderBody: null })).status).toBe(403);
     });
+
+    it('the authority registry is editable by administrators only', async () => {
+      const list = (await viewer.get('/api/authorities')).body.authorities as Array<{ id: string; kind: string }>;
+      expect(list.map((a) => a.kind)).toContain('mhlw');
+      const mhlw = list.find((a) => a.kind === 'mhlw');
+      expect((await viewer.call('PATCH', `/api/authorities/${mhlw?.id}`, { name: 'x' })).status).toBe(403);
+      const r = await admin.call('PATCH', `/api/authorities/${mhlw?.id}`, { name: '厚生労働省 医政局', phone: '03-0000-0000' });
+      expect((r.body.authorities as Array<{ id: string; phone: string }>).find((a) => a.id === mhlw?.id)?.phone).toBe('03-0000-0000');
+    });
   });
 }

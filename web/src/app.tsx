@@ -10,12 +10,13 @@ import { DeadlinesPage } from './pages/incidents/deadlines-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { PasswordPage } from './pages/password-page.js';
+import { SettingsPage } from './pages/settings-page.js';
 import { SetupPage } from './pages/setup-page.js';
 import { TotpPage } from './pages/totp-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { useIdleLock } from './use-idle-lock.js';
 
-type NavKey = 'dashboard' | 'incidents' | 'deadlines' | 'scoping' | 'ehrAudit' | 'mail' | 'logs' | 'preparedness' | 'users' | 'audit' | 'password';
+type NavKey = 'dashboard' | 'incidents' | 'deadlines' | 'settingsNav' | 'scoping' | 'ehrAudit' | 'mail' | 'logs' | 'preparedness' | 'users' | 'audit' | 'password';
 
 interface NavItem {
   key: NavKey;
@@ -35,6 +36,7 @@ const NAV: NavItem[] = [
   { key: 'preparedness', path: '/preparedness', permission: 'preparedness:read' },
   { key: 'users', path: '/users', permission: 'users:manage' },
   { key: 'audit', path: '/audit', permission: 'audit:read' },
+  { key: 'settingsNav', path: '/settings', permission: 'settings:manage' },
 ];
 
 function usePath(): [string, (path: string) => void] {
@@ -186,6 +188,9 @@ function Shell({ me, path, navigate, onSignOut, onLock }: { me: MeResponse; path
         break;
       case 'deadlines':
         page = <DeadlinesPage navigate={navigate} />;
+        break;
+      case 'settingsNav':
+        page = <SettingsPage />;
         break;
       case 'scoping':
       case 'ehrAudit':

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AssessRequest,
+  AuthorityRequest,
+  type AuthorityView,
   CreateCaseRequest,
   ExposureRequest,
   HospitalProfileRequest,
@@ -233,6 +235,33 @@ export const incidentRoutes: readonly RouteDef[] = [
     body: HospitalProfileRequest,
     async handler(c, { actor, body }) {
       return c.json(await c.var.container.incidentSettings.setProfile(actor, body));
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/settings/deadline-rules',
+    access: 'incidents:read',
+    async handler(c) {
+      return c.json(await c.var.container.incidentSettings.deadlineRules());
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/authorities',
+    access: 'incidents:read',
+    async handler(c) {
+      const rows = await c.var.container.incidentSettings.authorities();
+      return c.json({ authorities: rows.map((a): AuthorityView => ({ id: a.id, kind: a.kind, name: a.name, contact: a.contact, phone: a.phone, url: a.url, note: a.note })) });
+    },
+  }),
+  route({
+    method: 'PATCH',
+    path: '/api/authorities/:authorityId',
+    access: 'settings:manage',
+    body: AuthorityRequest,
+    async handler(c, { actor, body }) {
+      const rows = await c.var.container.incidentSettings.updateAuthority(actor, pathParam(c, 'authorityId'), body);
+      return c.json({ authorities: rows.map((a): AuthorityView => ({ id: a.id, kind: a.kind, name: a.name, contact: a.contact, phone: a.phone, url: a.url, note: a.note })) });
     },
   }),
 ];

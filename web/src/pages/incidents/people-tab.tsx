@@ -3,6 +3,7 @@ import type { CampaignView, PeopleImportResult, PersonView, ReachabilityView, Re
 import { api } from '../../api.js';
 import { FormError } from '../../components/form-error.js';
 import { useI18n } from '../../i18n.js';
+import { HotlinePanel } from './hotline-panel.js';
 
 const CHANNELS = ['post', 'in_person', 'phone', 'email'];
 const STATUSES = ['pending', 'sent', 'delivered', 'returned', 'unreachable'];
@@ -158,6 +159,7 @@ export function PeopleTab({ caseId, canWrite, canReadPii }: { caseId: string; ca
         </details>
       ) : null}
 
+      {canReadPii ? <HotlinePanel caseId={caseId} canWrite={canWrite} /> : null}
       <h2>{p.campaigns}</h2>
       <ul>
         {campaigns.map((c) => (
@@ -203,6 +205,21 @@ export function PeopleTab({ caseId, canWrite, canReadPii }: { caseId: string; ca
         </form>
       ) : null}
 
+      {openCampaign ? (
+        <div className="toolbar">
+          <a className="button" href={`/api/cases/${caseId}/campaigns/${openCampaign}/letters?format=docx`} download>
+            {p.lettersDocx}
+          </a>
+          <a className="button" href={`/api/cases/${caseId}/campaigns/${openCampaign}/letters?format=html`} target="_blank" rel="noreferrer">
+            {p.lettersHtml}
+          </a>
+          {canWrite && campaigns.find((c) => c.id === openCampaign)?.channel === 'email' ? (
+            <button type="button" onClick={() => void run(() => api('POST', `/api/cases/${caseId}/campaigns/${openCampaign}/send-email`))}>
+              {p.sendEmail}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {openCampaign && recipients.length > 0 ? (
         <div className="card">
           {canWrite ? (
