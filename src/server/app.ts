@@ -58,6 +58,11 @@ export function createApp(container: Container, options: AppOptions = {}): Hono<
   // Evidence uploads stream to disk with their own limit (checked while hashing); every other API
   // body is small JSON.
   const isEvidenceUpload = (c: { req: { method: string; path: string } }) => c.req.method === 'POST' && /^\/api\/cases\/[^/]+\/evidence$/.test(c.req.path);
+  const isXlsxUpload = (c: { req: { method: string; path: string } }) => c.req.method === 'POST' && /^\/api\/cases\/[^/]+\/people\/import\.xlsx$/.test(c.req.path);
+  const uploadLimit: MiddlewareHandler<AppEnv> = bodyLimit({
+    maxSize: 50 * 1024 * 1024,
+    onError: (c) => errorResponse(c, new DomainError('payload_too_large', 'ファイルが大きすぎます / File too large', { limitBytes: 50 * 1024 * 1024 })),
+  });
   const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({
       maxSize: container.config.bodyLimitBytes,
       onError: (c) =>
@@ -65,7 +70,7 @@ export function createApp(container: Container, options: AppOptions = {}): Hono<
           limitBytes: container.config.bodyLimitBytes,
         })),
     });
-  const limitUnlessEvidence: MiddlewareHandler<AppEnv> = async (c, next) => (isEvidenceUpload(c) ? next() : jsonLimit(c, next));
+  const limitUnlessEvidence: MiddlewareHandler<AppEnv> = async (c, next) => (isEvidenceUpload(c) ? next() : isXlsxUpload(c) ? uploadLimit(c, next) : jsonLimit(c, next));
   app.use('/api/*', limitUnlessEvidence);
   app.use('/api/*', sessionMiddleware());
   mount(app, ROUTES);

@@ -8,6 +8,7 @@ import type { IncidentStore } from '../db/incident-store.js';
 import type { CampaignRow, MeasureRow, PersonRow } from '../db/repositories/people.repository.js';
 import type { AuditService } from './audit.service.js';
 import { readCsvRecords } from './csv-records.js';
+import { readXlsxRecords } from './documents/xlsx.js';
 
 export const CHANNELS = ['in_person', 'post', 'phone', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -70,7 +71,17 @@ export class AffectedPeopleService {
   async importCsv(actor: Actor, caseId: string, csv: string, sourceName: string): Promise<ImportResult> {
     await this.#requireCase(caseId);
     if (Buffer.byteLength(csv) > MAX_CSV_BYTES) throw new DomainError('payload_too_large', 'CSVが大きすぎます / CSV too large');
-    const { records, lines } = readCsvRecords(csv);
+    return this.#importRecords(actor, caseId, readCsvRecords(csv), sourceName);
+  }
+
+  /** Same as importCsv for the first sheet of an .xlsx workbook (header in row 1). */
+  async importXlsx(actor: Actor, caseId: string, data: Buffer, sourceName: string): Promise<ImportResult> {
+    await this.#requireCase(caseId);
+    return this.#importRecords(actor, caseId, await readXlsxRecords(data), sourceName);
+  }
+
+  async #importRecords(actor: Actor, caseId: string, parsed: { records: Array<Record<string, string>>; lines: number[] }, sourceName: string): Promise<ImportResult> {
+    const { records, lines } = parsed;
     const { drafts, errors } = validatePeopleRows(records, ITEM_WORDS, lines);
     const now = iso(this.#clock.now());
     const source = sourceName.replace(/[^\w.\-ぁ-んァ-ヶ一-龠]/g, '_').slice(0, 100) || 'upload.csv';

@@ -13,6 +13,7 @@ import type { CaseChangeRow, CaseRow } from '../db/repositories/case.repository.
 import type { TimelineRow } from '../db/repositories/timeline.repository.js';
 import type { AuditService } from './audit.service.js';
 import { readCsvRecords } from './csv-records.js';
+import { writeXlsx } from './documents/xlsx.js';
 
 /**
  * Prepares a re-assessment (reads settings outside the transaction) for changes that move
@@ -213,6 +214,16 @@ export class CaseService {
     await this.#store.transaction((tx) => this.#insertTimeline(tx, actor, caseId, drafts.map(draftToRequest)));
     await this.#audit.record(actor, { action: 'case.timeline_import', targetType: 'case', targetId: caseId, detail: { rows: drafts.length } });
     return { imported: drafts.length };
+  }
+
+  async exportTimelineXlsx(actor: Actor, caseId: string): Promise<Buffer> {
+    const rows = await this.timeline(caseId);
+    await this.#audit.record(actor, { action: 'case.timeline_export', targetType: 'case', targetId: caseId, detail: { rows: rows.length, format: 'xlsx' } });
+    return writeXlsx(
+      '経緯',
+      ['日付', '時刻', '頃', '出典', '区分', '内容', '公表別表', '報告'],
+      rows.map((r) => [r.date, r.time ?? '', r.approximate ? '○' : '', r.source, r.category, r.body, r.in_public_notice ? '○' : '', r.in_authority_report ? '○' : '']),
+    );
   }
 
   async exportTimelineCsv(actor: Actor, caseId: string): Promise<string> {

@@ -24,7 +24,17 @@ export class PeopleRepository {
   }
 
   async list(caseId: string, limit = 100_000, offset = 0): Promise<PersonRow[]> {
-    return this.#db.selectFrom('affected_people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
+    return this.#db
+      .selectFrom('affected_people')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('patient_id')
+      .orderBy('name')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
   }
 
   /** Existing people sharing any of the keys (for de-duplication on import). */

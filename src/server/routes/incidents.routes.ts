@@ -141,6 +141,17 @@ export const incidentRoutes: readonly RouteDef[] = [
   }),
   route({
     method: 'GET',
+    path: '/api/cases/:id/timeline/export.xlsx',
+    access: 'incidents:read',
+    async handler(c, { actor }) {
+      const body = await c.var.container.cases.exportTimelineXlsx(actor, pathParam(c, 'id'));
+      return new Response(new Uint8Array(body), {
+        headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="timeline.xlsx"' },
+      });
+    },
+  }),
+  route({
+    method: 'GET',
     path: '/api/cases/:id/exposures',
     access: 'incidents:read',
     async handler(c) {

@@ -1,6 +1,10 @@
+import { z } from 'zod';
 import { CampaignRequest, MeasureRequest, PeopleImportRequest, RecipientStatusRequest } from '../../contracts/incidents.js';
 import { presentCampaign, presentPerson, presentReachability, presentRecipient } from '../presenters/people.presenter.js';
 import { pathParam, route, type RouteDef } from '../route-table.js';
+
+/** Raw-body xlsx upload; app.ts gives it the larger upload limit. */
+export const PEOPLE_XLSX_PATH = '/api/cases/:id/people/import.xlsx';
 
 export const peopleRoutes: readonly RouteDef[] = [
   route({
@@ -18,6 +22,16 @@ export const peopleRoutes: readonly RouteDef[] = [
     body: PeopleImportRequest,
     async handler(c, { actor, body }) {
       return c.json(await c.var.container.people.importCsv(actor, pathParam(c, 'id'), body.csv, body.filename));
+    },
+  }),
+  route({
+    method: 'POST',
+    path: PEOPLE_XLSX_PATH,
+    access: 'incidents:write',
+    query: z.object({ filename: z.string().max(200).default('upload.xlsx') }).strict(),
+    async handler(c, { actor, query }) {
+      const data = Buffer.from(await c.req.arrayBuffer());
+      return c.json(await c.var.container.people.importXlsx(actor, pathParam(c, 'id'), data, query.filename));
     },
   }),
   route({

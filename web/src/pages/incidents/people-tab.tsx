@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CampaignView, PeopleImportResult, PersonView, ReachabilityView, RecipientView } from '../../../../src/contracts/incidents.js';
-import { api } from '../../api.js';
+import { api, ApiError, getCsrfToken } from '../../api.js';
 import { FormError } from '../../components/form-error.js';
 import { useI18n } from '../../i18n.js';
 import { HotlinePanel } from './hotline-panel.js';
@@ -110,6 +110,23 @@ export function PeopleTab({ caseId, canWrite, canReadPii }: { caseId: string; ca
               {p.importHelp}
             </small>
             <input type="file" accept=".csv,text/csv" aria-label={p.chooseFile} onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)} />
+            <label>
+              {p.chooseXlsx}{' '}
+              <input
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  void run(async () => {
+                    const res = await fetch(`/api/cases/${caseId}/people/import.xlsx?filename=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'X-CSRF-Token': getCsrfToken(), 'Content-Type': 'application/octet-stream' }, body: file });
+                    const json = (await res.json()) as PeopleImportResult & { ok?: false; error: string; message: string };
+                    if (!res.ok) throw new ApiError(res.status, { ok: false, error: json.error, message: json.message });
+                    setResult(json);
+                  });
+                }}
+              />
+            </label>
           </div>
           <button type="submit">{p.import}</button>
           {result ? (

@@ -77,6 +77,12 @@ export function TimelineTab({ caseId, canWrite }: { caseId: string; canWrite: bo
       <p>
         <a className="button" href={`/api/cases/${caseId}/timeline/export.csv`} download>
           {t.inc.exportCsv}
+        </a>{' '}
+        <a className="button" href={`/api/cases/${caseId}/timeline/export.csv?encoding=sjis`} download>
+          CSV (Shift_JIS)
+        </a>{' '}
+        <a className="button" href={`/api/cases/${caseId}/timeline/export.xlsx`} download>
+          Excel (xlsx)
         </a>
       </p>
       <FormError error={error} />
