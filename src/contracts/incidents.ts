@@ -357,7 +357,16 @@ export const HotlineCallRequest = z
     patientId: z.string().max(50).optional(),
   })
   .strict();
-export const LettersQuery = z.object({ format: z.enum(['docx', 'html']), status: z.enum(['pending', 'sent', 'delivered', 'returned', 'unreachable']).optional() }).strict();
+/** Letters are produced in batches (one file per batch) so memory stays bounded for 10万人 breaches. */
+export const LETTER_BATCH_MAX = 1000;
+export const LettersQuery = z
+  .object({
+    format: z.enum(['docx', 'html']),
+    status: z.enum(['pending', 'sent', 'delivered', 'returned', 'unreachable']).optional(),
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(LETTER_BATCH_MAX).default(LETTER_BATCH_MAX),
+  })
+  .strict();
 
 export interface HotlineLookupView {
   found: boolean;

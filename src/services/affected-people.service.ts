@@ -138,11 +138,11 @@ export class AffectedPeopleService {
   }
 
   /** The register; every call is an audited read of personal data. */
-  async list(actor: Actor, caseId: string): Promise<PersonRow[]> {
+  async list(actor: Actor, caseId: string, page: { offset: number; limit: number } = { offset: 0, limit: 500 }): Promise<{ rows: PersonRow[]; total: number }> {
     await this.#requireCase(caseId);
-    const rows = await this.#store.people.list(caseId);
-    await this.#audit.record(actor, { action: 'case.people_read', targetType: 'case', targetId: caseId, detail: { rows: rows.length } });
-    return rows;
+    const [rows, total] = await Promise.all([this.#store.people.list(caseId, page.limit, page.offset), this.#store.people.count(caseId)]);
+    await this.#audit.record(actor, { action: 'case.people_read', targetType: 'case', targetId: caseId, detail: { rows: rows.length, offset: page.offset } });
+    return { rows, total };
   }
 
   async count(caseId: string): Promise<number> {

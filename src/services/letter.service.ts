@@ -64,13 +64,15 @@ export class LetterService {
   }
 
   /** One document, one page per person; an export of personal data (audited with the count). */
-  async letters(actor: Actor, caseId: string, campaignId: string, format: 'docx' | 'html', status?: string): Promise<{ body: Buffer | string; count: number }> {
+  async letters(actor: Actor, caseId: string, campaignId: string, format: 'docx' | 'html', page: { status?: string | undefined; offset?: number; limit?: number } = {}): Promise<{ body: Buffer | string; count: number; total: number }> {
     const ctx = await this.#context(caseId);
-    const rows = await this.#recipients(caseId, campaignId, status);
+    const all = await this.#recipients(caseId, campaignId, page.status);
+    const offset = page.offset ?? 0;
+    const rows = all.slice(offset, offset + (page.limit ?? 1000));
     const people: LetterRecipient[] = rows.map(({ person }) => ({ name: person.name, postalCode: person.postal_code, address: person.address, items: list(person.items) }));
     const blocks = batchLetterBlocks(people, ctx);
-    await this.#audit.record(actor, { action: 'case.letters_export', targetType: 'campaign', targetId: campaignId, detail: { format, count: people.length } });
-    return { body: format === 'docx' ? await renderDocx('本人通知', blocks) : renderHtml('本人通知', blocks), count: people.length };
+    await this.#audit.record(actor, { action: 'case.letters_export', targetType: 'campaign', targetId: campaignId, detail: { format, count: people.length, offset } });
+    return { body: format === 'docx' ? await renderDocx('本人通知', blocks) : renderHtml('本人通知', blocks), count: people.length, total: all.length };
   }
 
   async queueEmail(actor: Actor, caseId: string, campaignId: string): Promise<string> {

@@ -46,13 +46,14 @@ export const hotlineRoutes: readonly RouteDef[] = [
     access: 'pii:export',
     query: LettersQuery,
     async handler(c, { actor, query }) {
-      const { body } = await c.var.container.letters.letters(actor, pathParam(c, 'id'), pathParam(c, 'campaignId'), query.format, query.status);
+      const { body, count, total } = await c.var.container.letters.letters(actor, pathParam(c, 'id'), pathParam(c, 'campaignId'), query.format, { status: query.status, offset: query.offset, limit: query.limit });
       const docx = query.format === 'docx';
       return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
         headers: {
           'Content-Type': docx ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/html; charset=utf-8',
-          'Content-Disposition': `${docx ? 'attachment' : 'inline'}; filename="letters.${query.format}"`,
+          'Content-Disposition': `${docx ? 'attachment' : 'inline'}; filename="letters-${query.offset + 1}-${query.offset + count}.${query.format}"`,
           'Cache-Control': 'no-store',
+          'X-Total-Count': String(total),
         },
       });
     },

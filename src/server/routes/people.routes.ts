@@ -11,8 +11,10 @@ export const peopleRoutes: readonly RouteDef[] = [
     method: 'GET',
     path: '/api/cases/:id/people',
     access: 'pii:read',
-    async handler(c, { actor }) {
-      return c.json({ people: (await c.var.container.people.list(actor, pathParam(c, 'id'))).map(presentPerson) });
+    query: z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(500) }).strict(),
+    async handler(c, { actor, query }) {
+      const { rows, total } = await c.var.container.people.list(actor, pathParam(c, 'id'), query);
+      return c.json({ people: rows.map(presentPerson), total });
     },
   }),
   route({

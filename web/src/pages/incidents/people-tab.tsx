@@ -13,6 +13,7 @@ export function PeopleTab({ caseId, canWrite, canReadPii }: { caseId: string; ca
   const { t } = useI18n();
   const p = t.people;
   const [people, setPeople] = useState<PersonView[] | null>(null);
+  const [total, setTotal] = useState(0);
   const [campaigns, setCampaigns] = useState<CampaignView[]>([]);
   const [reach, setReach] = useState<ReachabilityView | null>(null);
   const [csv, setCsv] = useState('');
@@ -26,7 +27,11 @@ export function PeopleTab({ caseId, canWrite, canReadPii }: { caseId: string; ca
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(() => {
-    if (canReadPii) api<{ people: PersonView[] }>('GET', `/api/cases/${caseId}/people`).then((r) => setPeople(r.people), setError);
+    if (canReadPii)
+      api<{ people: PersonView[]; total: number }>('GET', `/api/cases/${caseId}/people?limit=500`).then((r) => {
+        setPeople(r.people);
+        setTotal(r.total);
+      }, setError);
     api<{ campaigns: CampaignView[] }>('GET', `/api/cases/${caseId}/campaigns`).then((r) => setCampaigns(r.campaigns), setError);
     api<ReachabilityView>('GET', `/api/cases/${caseId}/reachability`).then(setReach, setError);
   }, [caseId, canReadPii]);
@@ -149,7 +154,7 @@ export function PeopleTab({ caseId, canWrite, canReadPii }: { caseId: string; ca
       {people ? (
         <details className="card">
           <summary>
-            {p.register} ({people.length})
+            {p.register} ({total.toLocaleString('ja-JP')})
           </summary>
           <div className="table-wrap">
             <table>
@@ -162,7 +167,7 @@ export function PeopleTab({ caseId, canWrite, canReadPii }: { caseId: string; ca
                 </tr>
               </thead>
               <tbody>
-                {people.slice(0, 500).map((x) => (
+                {people.map((x) => (
                   <tr key={x.id}>
                     <td>{x.name}</td>
                     <td>{x.patientId}</td>
