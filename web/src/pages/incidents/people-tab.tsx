@@ -28,10 +28,10 @@ export function PeopleTab({ caseId, canWrite, canReadPii }: { caseId: string; ca
 
   const load = useCallback(() => {
     if (canReadPii)
-      api<{ people: PersonView[]; total: number }>('GET', `/api/cases/${caseId}/people?limit=500`).then((r) => {
+      {api<{ people: PersonView[]; total: number }>('GET', `/api/cases/${caseId}/people?limit=500`).then((r) => {
         setPeople(r.people);
         setTotal(r.total);
-      }, setError);
+      }, setError);}
     api<{ campaigns: CampaignView[] }>('GET', `/api/cases/${caseId}/campaigns`).then((r) => setCampaigns(r.campaigns), setError);
     api<ReachabilityView>('GET', `/api/cases/${caseId}/reachability`).then(setReach, setError);
   }, [caseId, canReadPii]);
