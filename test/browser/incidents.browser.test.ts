@@ -85,7 +85,7 @@ describe('incident case in Chromium', () => {
     // 200 affected people from CSV → 郵送 campaign → 3 unreachable → 代替措置.
     await page.getByRole('tab', { name: '対象者・通知' }).click();
     await page.getByLabel('対象者CSV').fill(fakePeopleCsv(200));
-    await page.getByRole('button', { name: '取り込む' }).click();
+    await page.getByRole('button', { name: '取り込む', exact: true }).click();
     await page.getByTestId('import-result').getByText('新規 200').waitFor();
     await page.getByLabel('名称').fill('第1回 郵送通知');
     await page.getByLabel('方法').selectOption('post');
