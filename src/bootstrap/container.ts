@@ -100,7 +100,6 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   });
   const setup = new SetupService({ settings, users, audit, clock, tokenHours: config.setupTokenHours });
   const jobs = new JobService({ jobs: jobRepo, audit, clock });
-  const dashboard = new DashboardService({ users: userRepo, sessions: sessionRepo, audit, jobs, clock });
   const incidentStore = new IncidentStore(db);
   const incidentSettings = new IncidentSettingsService({ settings, audit, clock, authorities: incidentStore.obligations });
   const cases = new CaseService({ store: incidentStore, audit, clock });
@@ -108,6 +107,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   cases.onDeadlineFactsChanged(() => breach.prepareReassess());
   const people = new AffectedPeopleService({ store: incidentStore, audit, clock });
   const notices = new NoticeService({ store: incidentStore, audit, clock, settings: incidentSettings });
+  const dashboard = new DashboardService({ users: userRepo, sessions: sessionRepo, audit, jobs, clock, incidents: incidentStore });
   const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, notices, settings: incidentSettings } });
   const ppcReports = new PpcReportService({ store: incidentStore, audit, clock, settings: incidentSettings });
   const response = new ResponseService({

@@ -157,6 +157,7 @@ export interface DashboardView {
   sessionsActive: number;
   audit: { total: number; last24h: number; failedLogins24h: number; lastVerify: JobView | null };
   jobs: { queued: number; running: number; failed: number };
+  incidents: { open: number; overdueObligations: number; dueSoonObligations: number };
   modules: Array<{ key: string; available: boolean }>;
 }
 

@@ -6,6 +6,8 @@ import type { SessionRepository } from '../db/repositories/session.repository.js
 import type { UserRepository } from '../db/repositories/user.repository.js';
 import type { AuditService } from './audit.service.js';
 import type { JobService } from './job.service.js';
+import type { IncidentStore } from '../db/incident-store.js';
+import { obligationState } from './breach-assessment.service.js';
 
 /** Modules of the product; `available` flips to true as each module issue lands. */
 export const MODULES = [
@@ -28,8 +30,10 @@ export class DashboardService {
   readonly #audit: AuditService;
   readonly #jobs: JobService;
   readonly #clock: Clock;
+  readonly #incidents: IncidentStore;
 
-  constructor(deps: { users: UserRepository; sessions: SessionRepository; audit: AuditService; jobs: JobService; clock: Clock }) {
+  constructor(deps: { users: UserRepository; sessions: SessionRepository; audit: AuditService; jobs: JobService; clock: Clock; incidents: IncidentStore }) {
+    this.#incidents = deps.incidents;
     this.#users = deps.users;
     this.#sessions = deps.sessions;
     this.#audit = deps.audit;
@@ -50,6 +54,8 @@ export class DashboardService {
       this.#jobs.countByState(),
       this.#jobs.latest(1, 'audit.verify'),
     ]);
+    const [caseCounts, openObligations] = await Promise.all([this.#incidents.cases.countByStatus(), this.#incidents.obligations.open()]);
+    const states = openObligations.map((o) => obligationState(o, now));
     const byRole: Partial<Record<Role, number>> = {};
     let active = 0;
     for (const { role, n } of byRoleRows) {
@@ -61,6 +67,7 @@ export class DashboardService {
       sessionsActive,
       audit: { total: auditTotal, last24h: audit24h, failedLogins24h: failed24h, lastVerify: lastVerify[0] ?? null },
       jobs: { queued: jobCounts.queued ?? 0, running: jobCounts.running ?? 0, failed: jobCounts.failed ?? 0 },
+      incidents: { open: caseCounts.open ?? 0, overdueObligations: states.filter((s) => s === 'overdue').length, dueSoonObligations: states.filter((s) => s === 'due_soon').length },
       modules: MODULES.map((m) => ({ ...m })),
     };
   }

@@ -100,6 +100,9 @@ for (const dialect of testDialects()) {
       const cases = (await admin.get('/api/cases')).body.cases as Array<{ id: string; overdue: number }>;
       expect(cases[0]?.id).toBe(caseId);
       expect(cases[0]?.overdue).toBeGreaterThan(0);
+      const dash = (await admin.get('/api/dashboard')).body as { incidents: { open: number; overdueObligations: number } };
+      expect(dash.incidents.open).toBe(2);
+      expect(dash.incidents.overdueObligations).toBe(cases[0]?.overdue);
     });
 
     it('timeline import: impossible dates are rejected with line numbers and nothing is written', async () => {

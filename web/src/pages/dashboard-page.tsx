@@ -16,6 +16,9 @@ export function DashboardPage() {
   if (error) return <FormError error={error} />;
   if (!data) return <p aria-busy="true">…</p>;
   const tiles: Array<[string, string | number, string]> = [
+    [t.openIncidents, data.incidents.open, 'incidents-open'],
+    [t.overdueObligations, data.incidents.overdueObligations, 'obligations-overdue'],
+    [t.dueSoonObligations, data.incidents.dueSoonObligations, 'obligations-due-soon'],
     [t.usersActive, data.users.active, 'users-active'],
     [t.sessions, data.sessionsActive, 'sessions'],
     [t.auditEvents24h, data.audit.last24h, 'audit-24h'],
