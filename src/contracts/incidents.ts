@@ -53,6 +53,7 @@ export const TimelineEntryRequest = z
     body: z.string().trim().min(1).max(4000),
     inPublicNotice: z.boolean().default(false),
     inAuthorityReport: z.boolean().default(false),
+    evidenceIds: z.array(z.string().max(64)).max(50).default([]),
   })
   .strict();
 export type TimelineEntryRequest = z.infer<typeof TimelineEntryRequest>;
@@ -144,6 +145,7 @@ export interface TimelineEntryView {
   body: string;
   inPublicNotice: boolean;
   inAuthorityReport: boolean;
+  evidenceIds: string[];
 }
 
 export interface ExposureView {

@@ -10,7 +10,7 @@ function caseRow(id: string, seq: number) {
 }
 
 function entry(id: string, caseId: string, date: string, time: string | null) {
-  return { id, case_id: caseId, date, time, approximate: 0, source: '', category: '', body: id, in_public_notice: 0, in_authority_report: 0, deleted: 0, created_by: null, created_at: T, updated_at: T };
+  return { id, case_id: caseId, date, time, approximate: 0, source: '', category: '', body: id, in_public_notice: 0, in_authority_report: 0, evidence_ids: '[]', deleted: 0, created_by: null, created_at: T, updated_at: T };
 }
 
 for (const dialect of testDialects()) {

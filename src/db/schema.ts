@@ -136,6 +136,8 @@ export interface TimelineEntriesTable {
   body: string;
   in_public_notice: number;
   in_authority_report: number;
+  /** JSON array of evidence ids supporting this entry. */
+  evidence_ids: string;
   deleted: number;
   created_by: string | null;
   created_at: string;

@@ -156,6 +156,7 @@ export class CaseService {
 
   async addTimeline(actor: Actor, caseId: string, entry: TimelineEntryRequest): Promise<TimelineRow> {
     await this.get(caseId);
+    await this.#requireEvidence(caseId, entry.evidenceIds);
     const [id] = await this.#insertTimeline(this.#store, actor, caseId, [entry]);
     await this.#audit.record(actor, { action: 'case.timeline_add', targetType: 'case', targetId: caseId });
     const row = id ? await this.#store.timeline.findById(id) : undefined;
@@ -176,7 +177,9 @@ export class CaseService {
       body: entry.body,
       in_public_notice: entry.inPublicNotice ? 1 : 0,
       in_authority_report: entry.inAuthorityReport ? 1 : 0,
+      evidence_ids: JSON.stringify(entry.evidenceIds),
     };
+    await this.#requireEvidence(caseId, entry.evidenceIds);
     const changes = diffFields(current, next);
     await this.#store.transaction(async (tx) => {
       await tx.timeline.update(entryId, { ...next, updated_at: now });
@@ -249,6 +252,7 @@ export class CaseService {
       body: e.body,
       in_public_notice: e.inPublicNotice ? 1 : 0,
       in_authority_report: e.inAuthorityReport ? 1 : 0,
+      evidence_ids: JSON.stringify(e.evidenceIds),
       deleted: 0,
       created_by: actor.id,
       created_at: now,
@@ -258,13 +262,20 @@ export class CaseService {
     return rows.map((r) => r.id);
   }
 
+  /** Linked evidence must exist and belong to the same case. */
+  async #requireEvidence(caseId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const own = new Set((await this.#store.response.evidence(caseId)).map((e) => e.id));
+    if (ids.some((id) => !own.has(id))) throw new DomainError('validation_failed', '証拠が見つかりません / Linked evidence not found in this case');
+  }
+
   #change(actor: Actor, caseId: string, entity: string, entityId: string, field: string, before: unknown, after: unknown, at: string) {
     return { id: randomUUID(), case_id: caseId, at, actor_id: actor.id, actor_name: actor.name, entity, entity_id: entityId, field, before: JSON.stringify(before ?? null), after: JSON.stringify(after ?? null) };
   }
 }
 
 function draftToRequest(d: TimelineDraft): TimelineEntryRequest {
-  return { ...d };
+  return { ...d, evidenceIds: [] };
 }
 
 export function caseTypeOf(row: CaseRow): CaseType {

@@ -13,8 +13,8 @@ function day(base: Date, offset: number): string {
   return jstDate(new Date(base.getTime() + offset * DAY));
 }
 
-function entry(date: string, time: string | null, body: string, extra: Partial<TimelineEntryRequest> = {}): TimelineEntryRequest {
-  return { date, time, approximate: false, source: '', category: '', body, inPublicNotice: true, inAuthorityReport: true, ...extra };
+function entry(date: string, time: string | null, body: string, extra: Partial<Omit<TimelineEntryRequest, 'evidenceIds'>> = {}): TimelineEntryRequest {
+  return { date, time, approximate: false, source: '', category: '', body, inPublicNotice: true, inAuthorityReport: true, evidenceIds: [], ...extra };
 }
 
 const PATIENT_BASICS: ExposureRequest['items'] = ['patient_id', 'name', 'sex', 'address', 'phone', 'birth_date'];

@@ -70,6 +70,14 @@ for (const dialect of testDialects()) {
       expect(ev?.custody.map((x) => x.action)).toEqual(['registered', 'verified', 'downloaded', 'verification_failed']);
     });
 
+    it('timeline entries link to evidence of the same case only', async () => {
+      const ev = ((await admin.get(`/api/cases/${caseId}/evidence`)).body.evidence as Array<{ id: string }>)[0];
+      const ok = await admin.post(`/api/cases/${caseId}/timeline`, { date: '2026-11-20', body: '脅迫文を撮影', evidenceIds: [ev?.id] });
+      expect(ok.body.evidenceIds).toEqual([ev?.id]);
+      const bad = await admin.post(`/api/cases/${caseId}/timeline`, { date: '2026-11-20', body: 'x', evidenceIds: ['not-ours'] });
+      expect(bad.status).toBe(400);
+    });
+
     it('an evidence file over the limit is refused and leaves nothing behind', async () => {
       const r = await upload(Buffer.alloc(200_000, 1), 'big.bin');
       expect(r.status).toBe(413);

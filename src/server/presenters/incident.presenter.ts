@@ -100,6 +100,7 @@ export function presentTimelineEntry(row: TimelineRow): TimelineEntryView {
     body: row.body,
     inPublicNotice: row.in_public_notice === 1,
     inAuthorityReport: row.in_authority_report === 1,
+    evidenceIds: jsonArray(row.evidence_ids),
   };
 }
 

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { TimelineEntryView } from '../../../../src/contracts/incidents.js';
+import type { EvidenceView, TimelineEntryView } from '../../../../src/contracts/incidents.js';
 import { api, ApiError } from '../../api.js';
 import { Field } from '../../components/field.js';
 import { FormError } from '../../components/form-error.js';
 import { useI18n } from '../../i18n.js';
 
-const EMPTY = { date: '', time: '', approximate: false, source: '', category: '', body: '', inPublicNotice: false, inAuthorityReport: false };
+const EMPTY = { date: '', time: '', approximate: false, source: '', category: '', body: '', inPublicNotice: false, inAuthorityReport: false, evidenceIds: [] as string[] };
 
 export function TimelineTab({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
   const { t } = useI18n();
@@ -14,9 +14,11 @@ export function TimelineTab({ caseId, canWrite }: { caseId: string; canWrite: bo
   const [csv, setCsv] = useState('');
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [evidence, setEvidence] = useState<EvidenceView[]>([]);
 
   const load = useCallback(() => {
     api<{ entries: TimelineEntryView[] }>('GET', `/api/cases/${caseId}/timeline`).then((r) => setEntries(r.entries), setError);
+    api<{ evidence: EvidenceView[] }>('GET', `/api/cases/${caseId}/evidence`).then((r) => setEvidence(r.evidence), setError);
   }, [caseId]);
   useEffect(load, [load]);
 
@@ -59,6 +61,7 @@ export function TimelineTab({ caseId, canWrite }: { caseId: string; canWrite: bo
               <th scope="col">{t.inc.source}</th>
               <th scope="col">{t.inc.body}</th>
               <th scope="col">{t.inc.inPublicNotice}</th>
+              <th scope="col">{t.inc.tabs.evidence}</th>
             </tr>
           </thead>
           <tbody>
@@ -69,6 +72,13 @@ export function TimelineTab({ caseId, canWrite }: { caseId: string; canWrite: bo
                 <td>{e.source}</td>
                 <td>{e.body}</td>
                 <td>{e.inPublicNotice ? '○' : ''}</td>
+                <td>
+                  {e.evidenceIds.map((id) => (
+                    <a key={id} href={`/api/cases/${caseId}/evidence/${id}/download`} download>
+                      {evidence.find((x) => x.id === id)?.filename ?? id.slice(0, 8)}{' '}
+                    </a>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -107,6 +117,21 @@ export function TimelineTab({ caseId, canWrite }: { caseId: string; canWrite: bo
               <label htmlFor="tl-body">{t.inc.body}</label>
               <textarea id="tl-body" rows={2} required value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
             </div>
+            {evidence.length > 0 ? (
+              <fieldset>
+                <legend>{t.inc.tabs.evidence}</legend>
+                {evidence.map((x) => (
+                  <label key={x.id}>
+                    <input
+                      type="checkbox"
+                      checked={form.evidenceIds.includes(x.id)}
+                      onChange={(ev) => setForm({ ...form, evidenceIds: ev.target.checked ? [...form.evidenceIds, x.id] : form.evidenceIds.filter((i) => i !== x.id) })}
+                    />{' '}
+                    {x.filename}
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
             <div className="row">
               <label>
                 <input type="checkbox" checked={form.approximate} onChange={(e) => setForm({ ...form, approximate: e.target.checked })} /> {t.inc.approximate}
