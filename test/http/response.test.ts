@@ -36,6 +36,12 @@ for (const dialect of testDialects()) {
       const done = await admin.call('PATCH', `/api/cases/${caseId}/tasks/${tasks[0]?.id}`, { status: 'done' });
       expect(done.body).toMatchObject({ status: 'done', doneBy: 'admin1' });
       expect((await admin.post(`/api/cases/${caseId}/tasks/apply-playbook`)).body).toEqual({ added: 0 });
+      const directory = (await admin.get('/api/users/directory')).body.users as Array<{ id: string; displayName: string; role: string }>;
+      expect(directory).toEqual([{ id: expect.any(String), displayName: '管理 太郎', role: 'admin' }]);
+      const assigned = await admin.call('PATCH', `/api/cases/${caseId}/tasks/${tasks[1]?.id}`, { assigneeId: directory[0]?.id });
+      expect(assigned.body.assigneeId).toBe(directory[0]?.id);
+      const owner = await admin.call('PATCH', `/api/cases/${caseId}`, { ownerId: null, tags: ['VPN', '第1報済'] });
+      expect(owner.body).toMatchObject({ ownerId: null, tags: ['VPN', '第1報済'] });
     });
 
     it('affected systems with compromise status and containment actions', async () => {

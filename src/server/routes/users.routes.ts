@@ -5,6 +5,18 @@ import { pathParam, route, type RouteDef } from '../route-table.js';
 export const userRoutes: readonly RouteDef[] = [
   route({
     method: 'GET',
+    path: '/api/users/directory',
+    access: 'incidents:read',
+    async handler(c, { actor }) {
+      const { users, audit } = c.var.container;
+      // Minimal staff directory for assigning owners and tasks: id, display name, role.
+      const list = (await users.list()).filter((u) => u.disabled === 0);
+      await audit.record(actor, { action: 'user.directory', detail: { count: list.length } });
+      return c.json({ users: list.map((u) => ({ id: u.id, displayName: u.display_name, role: u.role })) });
+    },
+  }),
+  route({
+    method: 'GET',
     path: '/api/users',
     access: 'users:manage',
     async handler(c, { actor }) {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CaseChangeView, CaseView } from '../../../../src/contracts/incidents.js';
 import { api } from '../../api.js';
 import { FormError } from '../../components/form-error.js';
+import { useDirectory } from '../../hooks/use-directory.js';
 import { formatJst, useI18n } from '../../i18n.js';
 import { NoticesTab } from './notices-tab.js';
 import { PeopleTab } from './people-tab.js';
@@ -72,7 +73,8 @@ export function CasePage({ id, canWrite, canReadPii }: { id: string; canWrite: b
 
 function OverviewTab({ view, canWrite, onSaved }: { view: CaseView; canWrite: boolean; onSaved: (v: CaseView) => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState({ phase: view.phase, status: view.status, severity: view.severity, summary: view.summary });
+  const directory = useDirectory();
+  const [form, setForm] = useState({ phase: view.phase, status: view.status, severity: view.severity, summary: view.summary, ownerId: view.ownerId, tags: view.tags.join('、') });
   const [changes, setChanges] = useState<CaseChangeView[]>([]);
   const [error, setError] = useState<unknown>(null);
 
@@ -84,7 +86,8 @@ function OverviewTab({ view, canWrite, onSaved }: { view: CaseView; canWrite: bo
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      onSaved(await api<CaseView>('PATCH', `/api/cases/${view.id}`, form));
+      const tags = form.tags.split(/[、,]/).map((x) => x.trim()).filter(Boolean);
+      onSaved(await api<CaseView>('PATCH', `/api/cases/${view.id}`, { phase: form.phase, status: form.status, severity: form.severity, summary: form.summary, ownerId: form.ownerId, tags }));
       setError(null);
       loadChanges();
     } catch (e) {
@@ -112,6 +115,21 @@ function OverviewTab({ view, canWrite, onSaved }: { view: CaseView; canWrite: bo
           {select('phase', t.inc.phases)}
           {select('status', t.inc.statuses)}
           {select('severity', t.inc.severities)}
+          <div className="field">
+            <label htmlFor="case-owner">{t.inc.owner}</label>
+            <select id="case-owner" disabled={!canWrite} value={form.ownerId ?? ''} onChange={(e) => setForm({ ...form, ownerId: e.target.value || null })}>
+              <option value="">—</option>
+              {directory.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="case-tags">{t.inc.tags}</label>
+            <input id="case-tags" disabled={!canWrite} value={form.tags} onChange={(e) => setForm({ ...form, tags: e.target.value })} />
+          </div>
         </div>
         <div className="field">
           <label htmlFor="case-summary">{t.inc.summary}</label>
