@@ -2,7 +2,9 @@
  * Validation of 経緯 rows imported from CSV. Dates are JST calendar dates; 和暦 (令和8年2月9日,
  * R8.2.9) and slashes are accepted; impossible dates (2月30日) and times (25:00) are rejected.
  */
-const ERA_START: Readonly<Record<string, number>> = { 令和: 2018, R: 2018, 平成: 1988, H: 1988, 昭和: 1925, S: 1925 };
+import { parseJapaneseDate } from '../japanese-date.js';
+
+export { parseJapaneseDate };
 
 export interface TimelineDraft {
   date: string;
@@ -18,27 +20,6 @@ export interface TimelineDraft {
 export interface RowError {
   line: number;
   reason: string;
-}
-
-function validDate(y: number, m: number, d: number): string | null {
-  if (!Number.isInteger(y) || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso ? iso : null;
-}
-
-/** Parse a date as people write it in Japanese documents; null when impossible. */
-export function parseJapaneseDate(text: string): string | null {
-  const t = text.trim().normalize('NFKC');
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
-  if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(令和|平成|昭和|[RHS])\s?(\d{1,2}|元)[.年/-](\d{1,2})[.月/-](\d{1,2})日?$/.exec(t);
-  if (m) {
-    const start = ERA_START[m[1] ?? ''];
-    if (start === undefined) return null;
-    const year = m[2] === '元' ? 1 : Number(m[2]);
-    return validDate(start + year, Number(m[3]), Number(m[4]));
-  }
-  return null;
 }
 
 /** "9:05", "09:05", "9時5分" → "09:05"; "" → null; impossible → undefined. */

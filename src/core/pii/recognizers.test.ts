@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { warekiToIso } from '../japanese-date.js';
+import type { Finding } from './pii-kinds.js';
+import { ageRecognizer, sexRecognizer } from './recognizers/age-sex.js';
+import { birthDateRecognizer } from './recognizers/birth-date.js';
+import { creditCardRecognizer, luhnValid } from './recognizers/credit-card.js';
+import { emailRecognizer } from './recognizers/email.js';
+import { insurerCheckDigit, insuranceNumberRecognizer, isValidInsurerNumber } from './recognizers/insurance-number.js';
+import { isValidMyNumber, myNumberRecognizer } from './recognizers/my-number.js';
+import { patientIdRecognizer } from './recognizers/patient-id.js';
+import { phoneRecognizer } from './recognizers/phone.js';
+import { postalCodeRecognizer } from './recognizers/postal-code.js';
+import { countKinds, scanText } from './scan-text.js';
+
+const values = (fs: Finding[]) => fs.map((f) => f.value);
+
+describe('My Number', () => {
+  it('validates the check digit (総務省令 weights)', () => {
+    expect(isValidMyNumber('123456789018')).toBe(true);
+    expect(isValidMyNumber('123456789019')).toBe(false);
+  });
+  it('needs a keyword; accepts spaced, hyphenated and full-width forms', () => {
+    expect(values(myNumberRecognizer.recognize('マイナンバー：1234 5678 9018'))).toEqual(['123456789018']);
+    expect(values(myNumberRecognizer.recognize('個人番号 １２３４－５６７８－９０１８'))).toEqual(['123456789018']);
+    // Valid checksum but no keyword: an order number.
+    expect(myNumberRecognizer.recognize('注文番号 123456789018 を発送しました')).toEqual([]);
+    expect(myNumberRecognizer.recognize('マイナンバー 123456789019')).toEqual([]);
+    expect(myNumberRecognizer.recognize('マイナンバー 1234567890181')).toEqual([]);
+  });
+});
+
+describe('phone', () => {
+  it('finds fixed, mobile, IP and +81 numbers', () => {
+    expect(values(phoneRecognizer.recognize('TEL 03-1234-5678、携帯 090-1234-5678、IP 050-1234-5678、+81 90 1234 5678、(0120)123-456'))).toEqual([
+      '0312345678',
+      '09012345678',
+      '05012345678',
+      '09012345678',
+      '0120123456',
+    ]);
+    expect(values(phoneRecognizer.recognize('携帯は09012345678です'))).toEqual(['09012345678']);
+  });
+  it('does not take order numbers, dates or fax lines as personal phones', () => {
+    expect(phoneRecognizer.recognize('品番 0312345678 を注文')).toEqual([]);
+    expect(phoneRecognizer.recognize('2026-11-22 受付')).toEqual([]);
+    expect(phoneRecognizer.recognize('FAX 03-1234-5679')[0]?.confidence).toBe('low');
+  });
+});
+
+describe('postal code, e-mail', () => {
+  it('postal codes need 〒, a label or a following prefecture', () => {
+    expect(values(postalCodeRecognizer.recognize('〒100-0001 東京都千代田区'))).toEqual(['100-0001']);
+    expect(values(postalCodeRecognizer.recognize('123-4567 大阪府大阪市'))).toEqual(['123-4567']);
+    expect(postalCodeRecognizer.recognize('部品 123-4567 を交換')).toEqual([]);
+  });
+  it('e-mail addresses, lower-cased; no trailing punctuation', () => {
+    expect(values(emailRecognizer.recognize('連絡先: Taro.Yamada+lab@Example.co.jp。'))).toEqual(['taro.yamada+lab@example.co.jp']);
+    expect(emailRecognizer.recognize('user@localhost や @twitter')).toEqual([]);
+  });
+});
+
+describe('credit card, 保険者番号', () => {
+  it('Luhn and brand prefixes', () => {
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(values(creditCardRecognizer.recognize('カード番号 4111-1111-1111-1111'))).toEqual(['4111111111111111']);
+    expect(creditCardRecognizer.recognize('伝票 4111-1111-1111-1112')).toEqual([]);
+    expect(creditCardRecognizer.recognize('1234-5678-9012-3452')).toEqual([]);
+  });
+  it('insurer number check digit (設定要領), keyword required', () => {
+    expect(insurerCheckDigit('3312001')).toBe(5);
+    expect(isValidInsurerNumber('33120015')).toBe(true);
+    expect(isValidInsurerNumber('33120016')).toBe(false);
+    expect(values(insuranceNumberRecognizer.recognize('保険者番号 33120015'))).toEqual(['33120015']);
+    expect(insuranceNumberRecognizer.recognize('伝票 33120015')).toEqual([]);
+  });
+});
+
+describe('birth date, age, sex, patient ID', () => {
+  it('和暦 with era range checks', () => {
+    expect(warekiToIso('S', 45, 3, 2)).toBe('1970-03-02');
+    expect(warekiToIso('平成', 31, 4, 30)).toBe('2019-04-30');
+    expect(warekiToIso('平成', 31, 5, 1)).toBeNull();
+    expect(warekiToIso('昭和', 65, 1, 1)).toBeNull();
+    expect(warekiToIso('令和', 1, 4, 30)).toBeNull();
+  });
+  it('birth dates only with a label or an age after them', () => {
+    expect(values(birthDateRecognizer.recognize('生年月日: S45.3.2'))).toEqual(['1970-03-02']);
+    expect(values(birthDateRecognizer.recognize('昭和45年3月2日（56歳）'))).toEqual(['1970-03-02']);
+    expect(values(birthDateRecognizer.recognize('誕生日 1990/12/31'))).toEqual(['1990-12-31']);
+    expect(birthDateRecognizer.recognize('受付日 2026/11/20 に検査')).toEqual([]);
+    expect(birthDateRecognizer.recognize('生年月日: 昭和65年1月1日')).toEqual([]);
+  });
+  it('age and sex', () => {
+    expect(values(ageRecognizer.recognize('56歳の男性、年齢: 7'))).toEqual(['56', '7']);
+    expect(ageRecognizer.recognize('20歳以上の方、200歳')).toEqual([]);
+    expect(values(sexRecognizer.recognize('性別：女性 / 56歳・男'))).toEqual(['F', 'M']);
+    expect(sexRecognizer.recognize('男女共同参画')).toEqual([]);
+  });
+  it('patient ID after a label, with a configurable hospital pattern', () => {
+    expect(values(patientIdRecognizer().recognize('患者ID: 0012345 の方'))).toEqual(['0012345']);
+    expect(values(patientIdRecognizer({ pattern: 'P-\\d{6}' }).recognize('カルテ番号 P-123456'))).toEqual(['P-123456']);
+    expect(patientIdRecognizer().recognize('会議室 1234 を予約')).toEqual([]);
+  });
+});
+
+describe('scanText', () => {
+  it('resolves overlaps and counts kinds', () => {
+    const text = '患者ID: 0012345\n氏名: 架空 花子 様（昭和45年3月2日（56歳）・女）\n〒100-0001 東京都千代田区…\nTEL 03-1234-5678\nマイナンバー 1234 5678 9018';
+    const found = scanText(text);
+    expect(countKinds(found)).toEqual({ patient_id: 1, birth_date: 1, age: 1, sex: 1, postal_code: 1, phone: 1, my_number: 1 });
+  });
+});
