@@ -110,3 +110,25 @@ describe('scanText', () => {
     expect(countKinds(found)).toEqual({ patient_id: 1, birth_date: 1, age: 1, sex: 1, postal_code: 1, phone: 1, my_number: 1 });
   });
 });
+
+describe('health information (要配慮)', () => {
+  it('finds diseases and tests, longest term first, ASCII with word boundaries', async () => {
+    const { diagnosisRecognizer, testResultRecognizer } = await import('./recognizers/health.js');
+    expect(values(diagnosisRecognizer.recognize('乳がんの既往。病名: 2型糖尿病'))).toEqual(['乳がん', '糖尿病', '2型糖尿病']);
+    expect(values(testResultRecognizer.recognize('インフルエンザ抗原検査 陽性、CRP 3.2'))).toEqual(['抗原検査', '陽性', 'CRP']);
+    expect(testResultRecognizer.recognize('CTOに昇進、PSAP')).toEqual([]);
+  });
+});
+
+describe('tables', () => {
+  it('reads a list by its header: one person per identifying row', async () => {
+    const { summarizeTable } = await import('./table-columns.js');
+    const s = summarizeTable(['No', '氏名', '受付日', '検査結果', '備考'], [
+      ['1', '架空 一郎', '2026-01-10', '陽性', ''],
+      ['2', '架空 花子', '2026-01-10', '陰性', ''],
+      ['3', '', '2026-01-11', '', '欠番'],
+    ]);
+    expect(s.columns).toEqual([null, 'name', null, 'test_result', null]);
+    expect(s).toMatchObject({ persons: 2, kinds: { name: 2, test_result: 2 }, sensitive: true });
+  });
+});

@@ -1,13 +1,14 @@
 /**
  * Runs every structured recogniser over a text and resolves overlaps (a longer, more confident
- * finding wins: a My Number is not also reported as a phone number). Names, addresses and health
- * vocabulary are added by later recognisers (issue 4).
+ * finding wins: a My Number is not also reported as a phone number). Names and addresses are added
+ * by later recognisers (issue 4).
  */
 import type { Finding, PiiKind, Recognizer } from './pii-kinds.js';
 import { ageRecognizer, sexRecognizer } from './recognizers/age-sex.js';
 import { birthDateRecognizer } from './recognizers/birth-date.js';
 import { creditCardRecognizer } from './recognizers/credit-card.js';
 import { emailRecognizer } from './recognizers/email.js';
+import { diagnosisRecognizer, testResultRecognizer } from './recognizers/health.js';
 import { insuranceNumberRecognizer } from './recognizers/insurance-number.js';
 import { myNumberRecognizer } from './recognizers/my-number.js';
 import { patientIdRecognizer, type PatientIdOptions } from './recognizers/patient-id.js';
@@ -26,6 +27,8 @@ export function defaultRecognizers(patientId: PatientIdOptions = {}): Recognizer
     postalCodeRecognizer,
     ageRecognizer,
     sexRecognizer,
+    diagnosisRecognizer,
+    testResultRecognizer,
   ];
 }
 
