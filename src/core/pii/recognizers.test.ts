@@ -107,7 +107,7 @@ describe('scanText', () => {
   it('resolves overlaps and counts kinds', () => {
     const text = '患者ID: 0012345\n氏名: 架空 花子 様（昭和45年3月2日（56歳）・女）\n〒100-0001 東京都千代田区…\nTEL 03-1234-5678\nマイナンバー 1234 5678 9018';
     const found = scanText(text);
-    expect(countKinds(found)).toEqual({ patient_id: 1, birth_date: 1, age: 1, sex: 1, postal_code: 1, phone: 1, my_number: 1 });
+    expect(countKinds(found)).toEqual({ patient_id: 1, name: 1, birth_date: 1, age: 1, sex: 1, postal_code: 1, phone: 1, my_number: 1 });
   });
 });
 
@@ -130,5 +130,20 @@ describe('tables', () => {
     ]);
     expect(s.columns).toEqual([null, 'name', null, 'test_result', null]);
     expect(s).toMatchObject({ persons: 2, kinds: { name: 2, test_result: 2 }, sensitive: true });
+  });
+});
+
+describe('names', () => {
+  it('labelled names and surname + honorific', async () => {
+    const { nameKanaRecognizer, nameRecognizer } = await import('./recognizers/name.js');
+    expect(values(nameRecognizer.recognize('氏名: 架空 花子\n'))).toEqual(['架空花子']);
+    expect(values(nameRecognizer.recognize('佐々木 健太様の検査結果'))).toEqual(['佐々木健太']);
+    expect(values(nameRecognizer.recognize('田中さんから連絡'))).toEqual(['田中']);
+    expect(values(nameKanaRecognizer.recognize('フリガナ：カクウ ハナコ'))).toEqual(['カクウハナコ']);
+  });
+  it('does not take places or common nouns before an honorific-like word as names', async () => {
+    const { nameRecognizer } = await import('./recognizers/name.js');
+    expect(nameRecognizer.recognize('皆様、お疲れ様です。患者様各位')).toEqual([]);
+    expect(nameRecognizer.recognize('東京都の先生方')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Runs every structured recogniser over a text and resolves overlaps (a longer, more confident
- * finding wins: a My Number is not also reported as a phone number). Names and addresses are added
- * by later recognisers (issue 4).
+ * finding wins: a My Number is not also reported as a phone number). Addresses and bank accounts are
+ * added by later recognisers (issue 4).
  */
 import type { Finding, PiiKind, Recognizer } from './pii-kinds.js';
 import { ageRecognizer, sexRecognizer } from './recognizers/age-sex.js';
@@ -11,6 +11,7 @@ import { emailRecognizer } from './recognizers/email.js';
 import { diagnosisRecognizer, testResultRecognizer } from './recognizers/health.js';
 import { insuranceNumberRecognizer } from './recognizers/insurance-number.js';
 import { myNumberRecognizer } from './recognizers/my-number.js';
+import { nameKanaRecognizer, nameRecognizer } from './recognizers/name.js';
 import { patientIdRecognizer, type PatientIdOptions } from './recognizers/patient-id.js';
 import { phoneRecognizer } from './recognizers/phone.js';
 import { postalCodeRecognizer } from './recognizers/postal-code.js';
@@ -29,6 +30,8 @@ export function defaultRecognizers(patientId: PatientIdOptions = {}): Recognizer
     sexRecognizer,
     diagnosisRecognizer,
     testResultRecognizer,
+    nameRecognizer,
+    nameKanaRecognizer,
   ];
 }
 
