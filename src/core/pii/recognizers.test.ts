@@ -147,3 +147,17 @@ describe('names', () => {
     expect(nameRecognizer.recognize('東京都の先生方')).toEqual([]);
   });
 });
+
+describe('address and bank account', () => {
+  it('street addresses need a block number; place names alone are not addresses', async () => {
+    const { addressRecognizer } = await import('./recognizers/address.js');
+    expect(values(addressRecognizer.recognize('住所: 東京都千代田区見本町1-2-3 架空ビル'))).toEqual(['東京都千代田区見本町1-2-3']);
+    expect(values(addressRecognizer.recognize('架空市中央区二丁目5番地'))).toEqual(['架空市中央区二丁目5番地']);
+    expect(addressRecognizer.recognize('大阪府の病院と京都市の診療所')).toEqual([]);
+  });
+  it('bank account numbers only after a label', async () => {
+    const { bankAccountRecognizer } = await import('./recognizers/bank-account.js');
+    expect(values(bankAccountRecognizer.recognize('振込先 普通 1234567'))).toEqual(['1234567']);
+    expect(bankAccountRecognizer.recognize('受付番号 1234567')).toEqual([]);
+  });
+});

@@ -1,10 +1,11 @@
 /**
  * Runs every structured recogniser over a text and resolves overlaps (a longer, more confident
- * finding wins: a My Number is not also reported as a phone number). Addresses and bank accounts are
- * added by later recognisers (issue 4).
+ * finding wins: a My Number is not also reported as a phone number).
  */
 import type { Finding, PiiKind, Recognizer } from './pii-kinds.js';
+import { addressRecognizer } from './recognizers/address.js';
 import { ageRecognizer, sexRecognizer } from './recognizers/age-sex.js';
+import { bankAccountRecognizer } from './recognizers/bank-account.js';
 import { birthDateRecognizer } from './recognizers/birth-date.js';
 import { creditCardRecognizer } from './recognizers/credit-card.js';
 import { emailRecognizer } from './recognizers/email.js';
@@ -32,6 +33,8 @@ export function defaultRecognizers(patientId: PatientIdOptions = {}): Recognizer
     testResultRecognizer,
     nameRecognizer,
     nameKanaRecognizer,
+    addressRecognizer,
+    bankAccountRecognizer,
   ];
 }
 
