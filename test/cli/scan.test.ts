@@ -1,0 +1,44 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { walkFiles } from '../../src/connectors/file-source.js';
+import { cli } from '../support/cli.js';
+
+describe('mamori scan (files slice)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mamori-scan-'));
+    mkdirSync(path.join(dir, 'share'));
+    // Shift_JIS lab-result list, as Excel exports it.
+    const csv = '受付番号,氏名,受付日,検査結果\r\n1,架空 一郎,2026-01-10,陽性\r\n2,架空 花子,2026-01-10,陰性\r\n3,仮名 次郎,2026-01-11,陽性\r\n';
+    writeFileSync(path.join(dir, 'share', 'インフル検査結果.csv'), iconv.encode(csv, 'cp932'));
+    writeFileSync(path.join(dir, 'share', '紹介状.txt'), '紹介状\n患者氏名: 見本 桜 様\n生年月日: S45.3.2（56歳）\n病名: 2型糖尿病\n患者ID: 0012345\n');
+    writeFileSync(path.join(dir, 'share', 'order.txt'), '注文番号 123456789018 を 03-1234 で受け付けました。');
+    writeFileSync(path.join(dir, 'share', 'photo.bin'), Buffer.alloc(10, 1));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints one JSON line per item and a summary breach table', async () => {
+    const run = await cli(['scan', path.join(dir, 'share'), '--json'], {});
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const byName = Object.fromEntries(lines.filter((l) => 'item' in l).map((l) => [path.basename(String(l.item)), l]));
+    expect(byName['インフル検査結果.csv']).toMatchObject({ persons: 3, sensitive: true, category: '患者リスト（検査結果）', kinds: { name: 3, test_result: 3 } });
+    expect(byName['紹介状.txt']).toMatchObject({ persons: 1, sensitive: true, category: '個人の患者資料' });
+    expect(byName['紹介状.txt']?.kinds).toMatchObject({ name: 1, birth_date: 1, diagnosis: 1, patient_id: 1 });
+    expect(byName['order.txt']).toMatchObject({ persons: 0, category: '個人情報なし' });
+    expect((byName['photo.bin']?.parts as Array<{ status: string }>)[0]?.status).toBe('unsupported');
+    const summary = lines.at(-1)?.summary as { items: number; items_with_pii: number; persons: number; table: Array<{ category: string; items: number; persons: number }> };
+    expect(summary).toMatchObject({ items: 4, items_with_pii: 2, persons: 4 });
+    expect(summary.table).toEqual(expect.arrayContaining([{ category: '患者リスト（検査結果）', items: 1, persons: 3 }]));
+  });
+
+  it('huge files are reported, not read', async () => {
+    const seen = [];
+    for await (const f of walkFiles([path.join(dir, 'share')], 50)) seen.push([path.basename(f.path), f.status]);
+    expect(seen).toContainEqual(['インフル検査結果.csv', 'too_large']);
+    expect(seen).toContainEqual(['photo.bin', 'ok']);
+  });
+});
