@@ -7,11 +7,15 @@ import path from 'node:path';
 
 export type SourceFile = { path: string; size: number; status: 'ok'; data: Buffer } | { path: string; size: number; status: 'too_large' | 'unreadable'; data: null };
 
-export async function* walkFiles(roots: readonly string[], maxBytes: number): AsyncGenerator<SourceFile> {
-  for (const root of roots) yield* walk(root, maxBytes);
+/**
+ * `streamed(path)` marks files the caller reads itself as a stream (mbox): they are yielded with
+ * `data: null` whatever their size.
+ */
+export async function* walkFiles(roots: readonly string[], maxBytes: number, streamed: (path: string) => boolean = () => false): AsyncGenerator<SourceFile> {
+  for (const root of roots) yield* walk(root, maxBytes, streamed);
 }
 
-async function* walk(p: string, maxBytes: number): AsyncGenerator<SourceFile> {
+async function* walk(p: string, maxBytes: number, streamed: (path: string) => boolean): AsyncGenerator<SourceFile> {
   let info;
   try {
     info = await stat(p);
@@ -21,10 +25,14 @@ async function* walk(p: string, maxBytes: number): AsyncGenerator<SourceFile> {
   }
   if (info.isDirectory()) {
     const entries = (await readdir(p)).sort();
-    for (const e of entries) yield* walk(path.join(p, e), maxBytes);
+    for (const e of entries) yield* walk(path.join(p, e), maxBytes, streamed);
     return;
   }
   if (!info.isFile()) return;
+  if (streamed(p)) {
+    yield { path: p, size: info.size, status: 'too_large', data: null };
+    return;
+  }
   if (info.size > maxBytes) {
     yield { path: p, size: info.size, status: 'too_large', data: null };
     return;

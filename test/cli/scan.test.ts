@@ -42,3 +42,41 @@ describe('mamori scan (files slice)', () => {
     expect(seen).toContainEqual(['photo.bin', 'ok']);
   });
 });
+
+describe('mamori scan over an mbox', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mamori-mbox-'));
+    const jis = (s: string) => iconv.encode(s, 'cp932'); // attachment bytes
+    const iso2022 = (s: string) => Buffer.from(new TextEncoder().encode(s)); // body sent as UTF-8 here
+    const msg1 = Buffer.concat([
+      Buffer.from('From doctor@demo-hospital.invalid Mon Nov 16 10:00:00 2026\nFrom: =?UTF-8?B?' + Buffer.from('医師 見本').toString('base64') + '?= <doctor@demo-hospital.invalid>\nTo: clinic@example.invalid\nSubject: =?UTF-8?B?' + Buffer.from('ご紹介').toString('base64') + '?=\nMessage-ID: <m1@demo>\nContent-Type: text/plain; charset=UTF-8\n\n'),
+      iso2022('架空 花子 様（昭和45年3月2日（56歳））の件です。病名: 糖尿病\n>From the lab: 結果は後日\n\n--\n医師 見本\nTEL 090-1234-5678\n'),
+    ]);
+    const csv = jis('氏名,生年月日,検査結果\r\n架空 一郎,1970-01-02,陽性\r\n架空 次郎,1980-01-02,陰性\r\n仮名 三郎,1990-01-02,陽性\r\n');
+    const msg2 = Buffer.from(
+      'From a@b Mon Nov 16 11:00:00 2026\nFrom: lab@example.invalid\nTo: doctor@demo-hospital.invalid\nSubject: list\nMessage-ID: <m2@demo>\nContent-Type: multipart/mixed; boundary="x"\n\n--x\nContent-Type: text/plain; charset=UTF-8\n\nsee attached\n--x\nContent-Type: text/csv; name="list.csv"\nContent-Disposition: attachment; filename="list.csv"\nContent-Transfer-Encoding: base64\n\n' +
+        csv.toString('base64') +
+        '\n--x--\n',
+    );
+    const msg3 = Buffer.from('From c@d Mon Nov 16 12:00:00 2026\nFrom: news@example.invalid\nTo: all@demo-hospital.invalid\nSubject: news\nMessage-ID: <m3@demo>\n\n院内報です。注文番号 123456789018。\n');
+    writeFileSync(path.join(dir, 'doctor.mbox'), Buffer.concat([msg1, Buffer.from('\n'), msg2, Buffer.from('\n'), msg3]));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('counts third-party persons per message, ignores signatures and correspondents, reads attachments', async () => {
+    const run = await cli(['scan', path.join(dir, 'doctor.mbox'), '--json'], {});
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const items = lines.filter((l) => 'item' in l);
+    expect(items.map((i) => [String(i.item).split('#')[1], i.message_id, i.persons, i.category])).toEqual([
+      ['0', '<m1@demo>', 1, '個人の患者資料'],
+      ['1', '<m2@demo>', 3, '患者リスト（検査結果）'],
+      ['2', '<m3@demo>', 0, '個人情報なし'],
+    ]);
+    // The signature phone is not counted; the body's birth date and diagnosis are.
+    expect(items[0]?.kinds).toEqual({ name: 1, birth_date: 1, age: 1, diagnosis: 1 });
+    expect((items[1]?.parts as Array<{ part: string; name: string; persons: number }>).find((p) => p.part === 'attachment')).toMatchObject({ name: 'list.csv', persons: 3 });
+    expect(lines.at(-1)?.summary).toMatchObject({ items: 3, items_with_pii: 2, persons: 4 });
+  });
+});

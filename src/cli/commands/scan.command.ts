@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import path from 'node:path';
 import { walkFiles } from '../../connectors/file-source.js';
+import { readMbox } from '../../connectors/mbox-reader.js';
+import { scanMessage } from '../../services/mail-scan.js';
 import { scanFile, type ScanItem } from '../../services/scan.service.js';
 import type { CliIo } from '../cli-io.js';
 
@@ -31,11 +34,24 @@ export function registerScan(program: Command, io: CliIo): void {
     .option('--exclude-domain <domain...>', "the hospital's own mail domains (used by the mailbox scanner)")
     .action(async (paths: string[], opts: { json?: boolean }) => {
       const items: ScanItem[] = [];
-      for await (const f of walkFiles(paths, MAX_FILE_BYTES)) {
-        const item = scanFile(f.path, f.data, f.status);
+      const emit = (item: ScanItem) => {
         items.push(item);
         if (opts.json) io.out(JSON.stringify(item));
         else if (item.persons > 0 || item.parts.some((p) => p.status !== 'ok')) io.out(`${item.item}\t${item.category}\t${item.persons}人\t${Object.keys(item.kinds).join(',')}${item.parts[0]?.status === 'ok' ? '' : `\t${item.parts[0]?.status ?? ''}`}`);
+      };
+      // mbox files are streamed message by message, so their size is not limited by memory.
+      for await (const f of walkFiles(paths, MAX_FILE_BYTES, (p) => path.extname(p).toLowerCase() === '.mbox')) {
+        const ext = path.extname(f.path).toLowerCase();
+        if (ext === '.mbox') {
+          for await (const m of readMbox(f.path, MAX_FILE_BYTES)) {
+            const item = `${f.path}#${m.index}`;
+            emit(m.raw ? await scanMessage(item, m.raw) : scanFile(item, null, 'too_large'));
+          }
+        } else if (ext === '.eml' && f.data) {
+          emit(await scanMessage(f.path, f.data));
+        } else {
+          emit(scanFile(f.path, f.data, f.status));
+        }
       }
       const summary = summarize(items);
       if (opts.json) io.out(JSON.stringify({ summary }));
