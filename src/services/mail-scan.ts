@@ -52,7 +52,7 @@ export async function scanMessage(item: string, raw: Buffer): Promise<ScanItem> 
     const name = a.filename ?? 'attachment';
     const c = a.content;
     const bytes = typeof c === 'string' ? Buffer.from(c) : c instanceof ArrayBuffer ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
-    const sub = scanFile(name, bytes.length > MAX_ATTACHMENT_BYTES ? null : bytes, bytes.length > MAX_ATTACHMENT_BYTES ? 'too_large' : 'ok');
+    const sub = await scanFile(name, bytes.length > MAX_ATTACHMENT_BYTES ? null : bytes, bytes.length > MAX_ATTACHMENT_BYTES ? 'too_large' : 'ok');
     const part = sub.parts[0];
     parts.push({ part: 'attachment', name, kinds: sub.kinds, persons: sub.persons, status: part?.status ?? 'ok' });
     merge(kinds, sub.kinds);

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import JSZip from 'jszip';
 import { categorize, personsInProse, type ItemCategory } from '../core/pii/item-result.js';
 import type { PiiKind } from '../core/pii/pii-kinds.js';
 import { countKinds, scanText } from '../core/pii/scan-text.js';
 import { summarizeTable, type TableSummary } from '../core/pii/table-columns.js';
+import { readXlsxRecords } from './documents/xlsx.js';
 
 export type PartStatus = 'ok' | 'encrypted' | 'unreadable' | 'too_large' | 'unsupported';
 
@@ -48,22 +50,65 @@ function tableOf(text: string, delimiter: string): { header: string[]; rows: str
   }
 }
 
+/** Body text of a .docx (word/document.xml), one line per paragraph; null when not a docx. */
+async function docxText(data: Buffer): Promise<string | null> {
+  try {
+    const zip = await JSZip.loadAsync(data);
+    const xml = await zip.file('word/document.xml')?.async('string');
+    if (!xml) return null;
+    return xml
+      .split(/<\/w:p>/)
+      .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1] ?? '').join(''))
+      .join('\n')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  } catch {
+    return null;
+  }
+}
+
+/** Header + rows of the first sheet of an .xlsx; null when unreadable or encrypted. */
+async function xlsxTable(data: Buffer): Promise<{ header: string[]; rows: string[][] } | null> {
+  try {
+    const { records } = await readXlsxRecords(data);
+    const header = [...new Set(records.flatMap((r) => Object.keys(r)))];
+    return { header, rows: records.map((r) => header.map((h) => r[h] ?? '')) };
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Scan one file (breach scoping, issue 4 — files slice; mailboxes and attachments come next).
- * Tables are summarised by header; everything else is scanned as text.
+ * Scan one file: text, CSV/TSV, xlsx (first sheet, by header) and docx (body text). Tables are
+ * summarised by header; everything else is scanned as text. Unreadable files are a status.
  */
-export function scanFile(name: string, data: Buffer | null, status: PartStatus = 'ok'): ScanItem {
+export async function scanFile(name: string, data: Buffer | null, status: PartStatus = 'ok'): Promise<ScanItem> {
   const ext = path.extname(name).toLowerCase();
   if (!data || status !== 'ok') return result(name, null, {}, 0, [{ part: 'file', name, kinds: {}, persons: 0, status }]);
-  if (!TEXT_EXT.has(ext) && !TABLE_EXT.has(ext)) return result(name, null, {}, 0, [{ part: 'file', name, kinds: {}, persons: 0, status: 'unsupported' }]);
-  const text = decodeText(data);
+  let text: string;
   let table: TableSummary | null = null;
-  if (TABLE_EXT.has(ext)) {
-    const t = tableOf(text, ext === '.tsv' ? '\t' : ',');
-    if (t) {
-      const s = summarizeTable(t.header, t.rows);
-      if (s.columns.some((c) => c !== null)) table = s;
+  if (ext === '.xlsx') {
+    const t = await xlsxTable(data);
+    if (!t) return result(name, null, {}, 0, [{ part: 'file', name, kinds: {}, persons: 0, status: 'unreadable' }]);
+    const s = summarizeTable(t.header, t.rows);
+    if (s.columns.some((c) => c !== null)) table = s;
+    text = [t.header, ...t.rows].map((r) => r.join('\t')).join('\n');
+  } else if (ext === '.docx') {
+    const t = await docxText(data);
+    if (t === null) return result(name, null, {}, 0, [{ part: 'file', name, kinds: {}, persons: 0, status: 'unreadable' }]);
+    text = t;
+  } else if (TEXT_EXT.has(ext) || TABLE_EXT.has(ext)) {
+    text = decodeText(data);
+    if (TABLE_EXT.has(ext)) {
+      const t = tableOf(text, ext === '.tsv' ? '\t' : ',');
+      if (t) {
+        const s = summarizeTable(t.header, t.rows);
+        if (s.columns.some((c) => c !== null)) table = s;
+      }
     }
+  } else {
+    return result(name, null, {}, 0, [{ part: 'file', name, kinds: {}, persons: 0, status: 'unsupported' }]);
   }
   const kinds = table ? table.kinds : countKinds(scanText(text));
   const persons = table ? table.persons : personsInProse(scanText(text));

@@ -80,3 +80,29 @@ describe('mamori scan over an mbox', () => {
     expect(lines.at(-1)?.summary).toMatchObject({ items: 3, items_with_pii: 2, persons: 4 });
   });
 });
+
+describe('mamori scan reads xlsx and docx', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mamori-office-'));
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('患者一覧');
+    ws.addRow(['患者名', '生年月日', '病名', '発症日']);
+    for (let i = 1; i <= 126; i += 1) ws.addRow([`架空 患者${i}`, new Date(Date.UTC(1950 + (i % 50), i % 12, 1 + (i % 27))), '特定疾患', '2026-01-01']);
+    writeFileSync(path.join(dir, '疾病患者リスト.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const { renderDocx } = await import('../../src/services/documents/docx-writer.js');
+    writeFileSync(path.join(dir, '診療情報提供書.docx'), await renderDocx('t', [{ kind: 'text', text: '患者氏名: 見本 葵 様\n生年月日: 平成2年4月5日\n診断: 気管支喘息' }]));
+    writeFileSync(path.join(dir, 'broken.xlsx'), Buffer.from('not a zip'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('counts rows of a disease list and the patient in a referral letter', async () => {
+    const run = await cli(['scan', dir, '--json'], {});
+    const items = run.out.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => 'item' in l);
+    const by = Object.fromEntries(items.map((i) => [path.basename(String(i.item)), i]));
+    expect(by['疾病患者リスト.xlsx']).toMatchObject({ persons: 126, category: '患者リスト（疾病）', sensitive: true });
+    expect(by['診療情報提供書.docx']).toMatchObject({ persons: 1, category: '個人の患者資料' });
+    expect((by['broken.xlsx']?.parts as Array<{ status: string }>)[0]?.status).toBe('unreadable');
+  });
+});

@@ -28,7 +28,7 @@ function summarize(items: readonly ScanItem[]) {
 export function registerScan(program: Command, io: CliIo): void {
   program
     .command('scan')
-    .description('Find Japanese personal data in files and folders (text, CSV/TSV; mailboxes next) / 影響範囲調査')
+    .description('Find Japanese personal data in mailboxes (mbox, .eml) and files (text, CSV/TSV, xlsx, docx) / 影響範囲調査')
     .argument('<path...>', 'files or folders')
     .option('--json', 'one JSON object per item, then a summary line')
     .option('--exclude-domain <domain...>', "the hospital's own mail domains (used by the mailbox scanner)")
@@ -45,12 +45,12 @@ export function registerScan(program: Command, io: CliIo): void {
         if (ext === '.mbox') {
           for await (const m of readMbox(f.path, MAX_FILE_BYTES)) {
             const item = `${f.path}#${m.index}`;
-            emit(m.raw ? await scanMessage(item, m.raw) : scanFile(item, null, 'too_large'));
+            emit(m.raw ? await scanMessage(item, m.raw) : await scanFile(item, null, 'too_large'));
           }
         } else if (ext === '.eml' && f.data) {
           emit(await scanMessage(f.path, f.data));
         } else {
-          emit(scanFile(f.path, f.data, f.status));
+          emit(await scanFile(f.path, f.data, f.status));
         }
       }
       const summary = summarize(items);
