@@ -53,8 +53,7 @@ export async function scanMessage(item: string, raw: Buffer): Promise<ScanItem> 
     const c = a.content;
     const bytes = typeof c === 'string' ? Buffer.from(c) : c instanceof ArrayBuffer ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
     const sub = await scanFile(name, bytes.length > MAX_ATTACHMENT_BYTES ? null : bytes, bytes.length > MAX_ATTACHMENT_BYTES ? 'too_large' : 'ok');
-    const part = sub.parts[0];
-    parts.push({ part: 'attachment', name, kinds: sub.kinds, persons: sub.persons, status: part?.status ?? 'ok' });
+    for (const p of sub.parts) parts.push({ ...p, part: 'attachment', name: p.name.includes('/') ? p.name : name });
     merge(kinds, sub.kinds);
     persons += sub.persons;
     if (sub.category.startsWith('患者リスト') || sub.category === '個人情報のリスト') table = { persons: sub.persons, kinds: sub.kinds, columns: [], sensitive: sub.sensitive };

@@ -5,6 +5,7 @@ import { categorize, personsInProse, type ItemCategory } from '../core/pii/item-
 import type { PiiKind } from '../core/pii/pii-kinds.js';
 import { countKinds, scanText } from '../core/pii/scan-text.js';
 import { summarizeTable, type TableSummary } from '../core/pii/table-columns.js';
+import { readZip } from './documents/zip-reader.js';
 import { readXlsxRecords } from './documents/xlsx.js';
 
 export type PartStatus = 'ok' | 'encrypted' | 'unreadable' | 'too_large' | 'unsupported';
@@ -83,9 +84,10 @@ async function xlsxTable(data: Buffer): Promise<{ header: string[]; rows: string
  * Scan one file: text, CSV/TSV, xlsx (first sheet, by header) and docx (body text). Tables are
  * summarised by header; everything else is scanned as text. Unreadable files are a status.
  */
-export async function scanFile(name: string, data: Buffer | null, status: PartStatus = 'ok'): Promise<ScanItem> {
+export async function scanFile(name: string, data: Buffer | null, status: PartStatus = 'ok', depth = 0): Promise<ScanItem> {
   const ext = path.extname(name).toLowerCase();
   if (!data || status !== 'ok') return result(name, null, {}, 0, [{ part: 'file', name, kinds: {}, persons: 0, status }]);
+  if (ext === '.zip') return scanZip(name, data, depth);
   let text: string;
   let table: TableSummary | null = null;
   if (ext === '.xlsx') {
@@ -113,6 +115,27 @@ export async function scanFile(name: string, data: Buffer | null, status: PartSt
   const kinds = table ? table.kinds : countKinds(scanText(text));
   const persons = table ? table.persons : personsInProse(scanText(text));
   return result(name, table, kinds, persons, [{ part: 'file', name: path.basename(name), kinds, persons, status: 'ok' }]);
+}
+
+const MAX_ZIP_DEPTH = 3;
+
+/** Every entry scanned as a file (nested zips up to depth 3); encrypted and oversized entries are parts with a status. */
+async function scanZip(name: string, data: Buffer, depth: number): Promise<ScanItem> {
+  if (depth >= MAX_ZIP_DEPTH) return result(name, null, {}, 0, [{ part: 'file', name, kinds: {}, persons: 0, status: 'too_large' }]);
+  const entries = await readZip(data);
+  if (!entries) return result(name, null, {}, 0, [{ part: 'file', name, kinds: {}, persons: 0, status: 'unreadable' }]);
+  const kinds: Partial<Record<PiiKind, number>> = {};
+  const parts: ScanPart[] = [];
+  let persons = 0;
+  let table: TableSummary | null = null;
+  for (const e of entries) {
+    const sub = await scanFile(`${name}/${e.name}`, e.data, e.status === 'ok' ? 'ok' : e.status, depth + 1);
+    for (const p of sub.parts) parts.push({ ...p, name: `${path.basename(name)}/${e.name}` });
+    for (const [k, v] of Object.entries(sub.kinds) as Array<[PiiKind, number]>) kinds[k] = (kinds[k] ?? 0) + v;
+    persons += sub.persons;
+    if (sub.category.startsWith('患者リスト') || sub.category === '個人情報のリスト') table = { persons: sub.persons, kinds: sub.kinds, columns: [], sensitive: sub.sensitive };
+  }
+  return result(name, table, kinds, persons, parts);
 }
 
 function result(item: string, table: TableSummary | null, kinds: Partial<Record<PiiKind, number>>, persons: number, parts: ScanPart[]): ScanItem {

@@ -106,3 +106,29 @@ describe('mamori scan reads xlsx and docx', () => {
     expect((by['broken.xlsx']?.parts as Array<{ status: string }>)[0]?.status).toBe('unreadable');
   });
 });
+
+describe('mamori scan reads zips', () => {
+  it('scans entries of nested zips and reports encrypted ones', async () => {
+    const JSZip = (await import('jszip')).default;
+    const dir = mkdtempSync(path.join(tmpdir(), 'mamori-zip-'));
+    try {
+      const inner = new JSZip();
+      inner.file('list.csv', '氏名,検査結果\n架空 一郎,陽性\n架空 次郎,陰性\n');
+      const outer = new JSZip();
+      outer.file('inner.zip', await inner.generateAsync({ type: 'nodebuffer' }));
+      outer.file('memo.txt', '特になし');
+      writeFileSync(path.join(dir, 'archive.zip'), await outer.generateAsync({ type: 'nodebuffer' }));
+      const run = await cli(['scan', path.join(dir, 'archive.zip'), '--json'], {});
+      const item = JSON.parse(run.out.split('\n')[0] ?? '{}') as { persons: number; category: string; parts: Array<{ name: string; status: string; persons: number }> };
+      expect(item).toMatchObject({ persons: 2, category: '患者リスト（検査結果）' });
+      expect(item.parts.map((p) => [p.name, p.status, p.persons])).toEqual(
+        expect.arrayContaining([
+          ['archive.zip/inner.zip', 'ok', 2],
+          ['archive.zip/memo.txt', 'ok', 0],
+        ]),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
