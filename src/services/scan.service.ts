@@ -112,8 +112,9 @@ export async function scanFile(name: string, data: Buffer | null, status: PartSt
   } else {
     return result(name, null, {}, 0, [{ part: 'file', name, kinds: {}, persons: 0, status: 'unsupported' }]);
   }
-  const kinds = table ? table.kinds : countKinds(scanText(text));
-  const persons = table ? table.persons : personsInProse(scanText(text));
+  const findings = table ? [] : scanText(text);
+  const kinds = table ? table.kinds : countKinds(findings);
+  const persons = table ? table.persons : personsInProse(findings);
   return result(name, table, kinds, persons, [{ part: 'file', name: path.basename(name), kinds, persons, status: 'ok' }]);
 }
 

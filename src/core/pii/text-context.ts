@@ -8,7 +8,19 @@ const DASHES = /[‐‑‒–—―−－﹣]/;
 const LONG_VOWEL = /[ーｰ]/;
 const DIGIT = /[0-9０-９]/;
 
+// Every recogniser folds the same text; remembering the last result avoids ~15 passes per body.
+let lastIn = '';
+let lastOut = '';
+
 export function fold(text: string): string {
+  if (text === lastIn) return lastOut;
+  const out = foldUncached(text);
+  lastIn = text;
+  lastOut = out;
+  return out;
+}
+
+function foldUncached(text: string): string {
   const chars = [...text];
   let out = '';
   chars.forEach((ch, i) => {
