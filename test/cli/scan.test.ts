@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -32,7 +32,13 @@ describe('mamori scan (files slice)', () => {
     expect((byName['photo.bin']?.parts as Array<{ status: string }>)[0]?.status).toBe('unsupported');
     const summary = lines.at(-1)?.summary as { items: number; items_with_pii: number; persons: number; table: Array<{ category: string; items: number; persons: number }> };
     expect(summary).toMatchObject({ items: 4, items_with_pii: 2, persons: 4 });
-    expect(summary.table).toEqual(expect.arrayContaining([{ category: '患者リスト（検査結果）', items: 1, persons: 3 }]));
+    expect(summary.table).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 0, label: '個人情報が含まれるファイル', items: 2, persons: 4 }),
+        expect.objectContaining({ level: 1, category: '患者リスト（検査結果）', label: '検査結果のリスト（氏名、検査結果等）', items: 1, persons: 3 }),
+        expect.objectContaining({ level: 0, status: 'unsupported', items: 1 }),
+      ]),
+    );
   });
 
   it('huge files are reported, not read', async () => {
@@ -70,7 +76,7 @@ describe('mamori scan over an mbox', () => {
     const lines = run.out.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     const items = lines.filter((l) => 'item' in l);
     expect(items.map((i) => [String(i.item).split('#')[1], i.message_id, i.persons, i.category])).toEqual([
-      ['0', '<m1@demo>', 1, '個人の患者資料'],
+      ['0', '<m1@demo>', 1, '本文のみ'],
       ['1', '<m2@demo>', 3, '患者リスト（検査結果）'],
       ['2', '<m3@demo>', 0, '個人情報なし'],
     ]);
@@ -123,10 +129,80 @@ describe('mamori scan reads zips', () => {
       expect(item).toMatchObject({ persons: 2, category: '患者リスト（検査結果）' });
       expect(item.parts.map((p) => [p.name, p.status, p.persons])).toEqual(
         expect.arrayContaining([
-          ['archive.zip/inner.zip', 'ok', 2],
+          ['archive.zip/inner.zip/list.csv', 'ok', 2],
           ['archive.zip/memo.txt', 'ok', 0],
         ]),
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('forwarded messages', () => {
+  it('reads a message/rfc822 attachment (and its own attachment) as part of the message', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mamori-fwd-'));
+    try {
+      const inner = [
+        'From: lab@example.invalid',
+        'To: doctor@demo-hospital.invalid',
+        'Subject: results',
+        'Content-Type: multipart/mixed; boundary="in"',
+        '',
+        '--in',
+        'Content-Type: text/plain; charset=UTF-8',
+        '',
+        '患者氏名：架空 一郎 様 病名：肺炎',
+        '--in',
+        'Content-Type: text/csv; name="r.csv"',
+        'Content-Disposition: attachment; filename="r.csv"',
+        '',
+        '氏名,検査結果',
+        '見本 桜,陽性',
+        '見本 葵,陰性',
+        '--in--',
+        '',
+      ].join('\r\n');
+      const outer = `From: doctor@demo-hospital.invalid\r\nTo: other@example.invalid\r\nSubject: Fwd: results\r\nMessage-ID: <fwd@demo>\r\nContent-Type: multipart/mixed; boundary="out"\r\n\r\n--out\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n転送します。\r\n--out\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename="results.eml"\r\n\r\n${inner}\r\n--out--\r\n`;
+      writeFileSync(path.join(dir, 'fwd.eml'), outer);
+      const run = await cli(['scan', path.join(dir, 'fwd.eml'), '--json'], {});
+      const item = JSON.parse(run.out.split('\n')[0] ?? '{}') as { persons: number; category: string; parts: Array<{ part: string; name: string; persons: number }> };
+      expect(item.persons).toBe(3);
+      expect(item.category).toBe('患者リスト（検査結果）');
+      expect(item.parts.map((p) => [p.part, p.name, p.persons])).toEqual([
+        ['body', '', 0],
+        ['attachment', 'results.eml', 1],
+        ['attachment', 'results.eml/r.csv', 2],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('mamori scan generate (labelled evaluation mailbox)', () => {
+  it('is deterministic per seed and the scanner finds the labelled leaks', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mamori-gen-'));
+    try {
+      const a = path.join(dir, 'a.mbox');
+      const b = path.join(dir, 'b.mbox');
+      expect((await cli(['scan', 'generate', '--messages', '400', '--seed', '5', a], {})).code).toBe(0);
+      expect((await cli(['scan', 'generate', '--messages', '400', '--seed', '5', b], {})).code).toBe(0);
+      // Same seed, same content and labels (Office files embed their creation time, so bytes may differ).
+      expect(readFileSync(path.join(dir, 'a.labels.json'), 'utf8')).toBe(readFileSync(path.join(dir, 'b.labels.json'), 'utf8'));
+      const { labels } = JSON.parse(readFileSync(path.join(dir, 'a.labels.json'), 'utf8')) as { labels: Array<{ pii: boolean; persons: number; uninspectable: boolean; template: string }> };
+      expect(labels).toHaveLength(400);
+      expect(new Set(labels.map((l) => l.template)).size).toBeGreaterThan(8);
+      const run = await cli(['scan', a, '--json'], {});
+      expect((await cli(['scan', b, '--json'], {})).out.replaceAll('b.mbox', 'a.mbox')).toBe(run.out);
+      const items = run.out.split('\n').slice(0, -1).map((l) => JSON.parse(l) as { persons: number; parts: Array<{ status: string }> });
+      expect(items).toHaveLength(400);
+      // Every labelled leak is flagged, either by persons found or by an encrypted part to open by hand.
+      const missed = labels.filter((l, i) => l.pii && !((items[i]?.persons ?? 0) > 0 || items[i]?.parts.some((p) => p.status === 'encrypted')));
+      expect(missed).toEqual([]);
+      const falseAlarms = labels.filter((l, i) => !l.pii && (items[i]?.persons ?? 0) > 0);
+      expect(falseAlarms.length).toBeLessThanOrEqual(labels.filter((l) => l.pii).length * 0.1);
+      expect((await cli(['scan', 'generate', '--messages', 'x', a], {})).code).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,63 +1,80 @@
 import type { Command } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { DomainError } from '../../core/errors.js';
+import { MailboxGenerator, type MessageLabel } from '../../services/scan/mailbox-generator.js';
+import { ScanSummary } from '../../core/pii/scan-summary.js';
+import type { ScanItem } from '../../core/pii/scan-item.js';
 import { walkFiles } from '../../connectors/file-source.js';
 import { readMbox } from '../../connectors/mbox-reader.js';
-import { scanMessage } from '../../services/mail-scan.js';
-import { scanFile, type ScanItem } from '../../services/scan.service.js';
+import { scanMessage, scanSourceFile } from '../../services/scan/message-scan.js';
+import { scanFile } from '../../services/scan/file-scan.js';
 import type { CliIo } from '../cli-io.js';
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
-/** Summary "breach table": items and persons per category. */
-function summarize(items: readonly ScanItem[]) {
-  const table = new Map<string, { items: number; persons: number }>();
-  for (const i of items.filter((x) => x.persons > 0)) {
-    const row = table.get(i.category) ?? { items: 0, persons: 0 };
-    row.items += 1;
-    row.persons += i.persons;
-    table.set(i.category, row);
+async function generate(out: string, opts: { messages: string; seed: string; bulkMb?: string }, io: CliIo): Promise<void> {
+  const messages = Number(opts.messages);
+  const seed = Number(opts.seed);
+  const bulkMb = Number(opts.bulkMb ?? 0);
+  if (!Number.isInteger(messages) || messages < 1 || !Number.isInteger(seed) || !(bulkMb >= 0)) {
+    throw new DomainError('validation_failed', '--messages と --seed は正の整数です / --messages and --seed must be positive integers');
   }
-  return {
-    items: items.length,
-    items_with_pii: items.filter((i) => i.persons > 0).length,
-    persons: items.reduce((n, i) => n + i.persons, 0),
-    table: [...table.entries()].map(([category, v]) => ({ category, ...v })),
-  };
+  const gen = new MailboxGenerator({ messages, seed, bulkBytes: bulkMb * 1024 * 1024 });
+  const labels: MessageLabel[] = [];
+  const stream = createWriteStream(out);
+  for await (const m of gen.messages()) {
+    labels.push(m.label);
+    if (!stream.write(`${m.mbox}\n`)) await once(stream, 'drain');
+  }
+  stream.end();
+  await finished(stream);
+  const labelsPath = `${out.replace(/\.mbox$/i, '')}.labels.json`;
+  await writeFile(labelsPath, JSON.stringify({ seed, messages, labels }));
+  const withPii = labels.filter((l) => l.pii).length;
+  io.out(`wrote ${out} (${messages} messages, ${withPii} with personal data) and ${labelsPath}`);
 }
 
 export function registerScan(program: Command, io: CliIo): void {
-  program
+  const scan = program
     .command('scan')
-    .description('Find Japanese personal data in mailboxes (mbox, .eml) and files (text, CSV/TSV, xlsx, docx) / 影響範囲調査')
+    .description('Find Japanese personal data in mailboxes (mbox, .eml) and files (text, CSV/TSV, xlsx, docx, zip) / 影響範囲調査')
     .argument('<path...>', 'files or folders')
     .option('--json', 'one JSON object per item, then a summary line')
     .option('--exclude-domain <domain...>', "the hospital's own mail domains (used by the mailbox scanner)")
     .action(async (paths: string[], opts: { json?: boolean }) => {
-      const items: ScanItem[] = [];
+      const summary = new ScanSummary();
       const emit = (item: ScanItem) => {
-        items.push(item);
         if (opts.json) io.out(JSON.stringify(item));
         else if (item.persons > 0 || item.parts.some((p) => p.status !== 'ok')) io.out(`${item.item}\t${item.category}\t${item.persons}人\t${Object.keys(item.kinds).join(',')}${item.parts[0]?.status === 'ok' ? '' : `\t${item.parts[0]?.status ?? ''}`}`);
       };
       // mbox files are streamed message by message, so their size is not limited by memory.
       for await (const f of walkFiles(paths, MAX_FILE_BYTES, (p) => path.extname(p).toLowerCase() === '.mbox')) {
-        const ext = path.extname(f.path).toLowerCase();
-        if (ext === '.mbox') {
+        if (path.extname(f.path).toLowerCase() === '.mbox') {
           for await (const m of readMbox(f.path, MAX_FILE_BYTES)) {
             const item = `${f.path}#${m.index}`;
-            emit(m.raw ? await scanMessage(item, m.raw) : await scanFile(item, null, 'too_large'));
+            emit(summary.add(m.raw ? await scanMessage(item, m.raw) : await scanFile(item, null, 'too_large')));
           }
-        } else if (ext === '.eml' && f.data) {
-          emit(await scanMessage(f.path, f.data));
         } else {
-          emit(await scanFile(f.path, f.data, f.status));
+          emit(summary.add(await scanSourceFile(f.path, f.data, f.status)));
         }
       }
-      const summary = summarize(items);
-      if (opts.json) io.out(JSON.stringify({ summary }));
+      const result = summary.result();
+      if (opts.json) io.out(JSON.stringify({ summary: result }));
       else {
-        io.out(`items ${summary.items}, with personal data ${summary.items_with_pii}, persons ${summary.persons}`);
-        for (const r of summary.table) io.out(`  ${r.category}: ${r.items}件 ${r.persons}人`);
+        io.out(`items ${result.items}, with personal data ${result.items_with_pii}, persons ${result.persons} (records ${result.person_records}), uninspected ${result.items_uninspected}`);
+        for (const r of result.table) io.out(`${r.level ? '  └ ' : ''}${r.label}: ${r.items}件 ${r.persons}人`);
       }
     });
+  scan
+    .command('generate')
+    .description('Write a synthetic hospital mailbox (mbox) and its ground-truth labels (<out>.labels.json) / 評価用メールボックス生成')
+    .argument('<out.mbox>')
+    .requiredOption('--messages <n>', 'number of messages')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--bulk-mb <n>', 'total size of photo attachments, for speed benchmarks', '0')
+    .action(async (out: string, opts: { messages: string; seed: string; bulkMb?: string }) => generate(out, opts, io));
 }

@@ -65,6 +65,10 @@ describe('credit card, 保険者番号', () => {
     expect(values(creditCardRecognizer.recognize('カード番号 4111-1111-1111-1111'))).toEqual(['4111111111111111']);
     expect(creditCardRecognizer.recognize('伝票 4111-1111-1111-1112')).toEqual([]);
     expect(creditCardRecognizer.recognize('1234-5678-9012-3452')).toEqual([]);
+    // Luhn-valid Visa-shaped number under an order/invoice label is not a card …
+    expect(creditCardRecognizer.recognize('請求番号：4111111111111111')).toEqual([]);
+    // … unless a card word says so.
+    expect(values(creditCardRecognizer.recognize('カード 請求番号：4111111111111111'))).toEqual(['4111111111111111']);
   });
   it('insurer number check digit (設定要領), keyword required', () => {
     expect(insurerCheckDigit('3312001')).toBe(5);
@@ -159,5 +163,21 @@ describe('address and bank account', () => {
     const { bankAccountRecognizer } = await import('./recognizers/bank-account.js');
     expect(values(bankAccountRecognizer.recognize('振込先 普通 1234567'))).toEqual(['1234567']);
     expect(bankAccountRecognizer.recognize('受付番号 1234567')).toEqual([]);
+  });
+});
+
+describe('names outside the surname list', () => {
+  it('a kanji run with an honorific followed by clinical context is a name', async () => {
+    const { nameRecognizer } = await import('./recognizers/name.js');
+    expect(values(nameRecognizer.recognize('四月一日健太さんは本日受診され、加療を開始しました。'))).toEqual(['四月一日健太']);
+    expect(values(nameRecognizer.recognize('小鳥遊葵様の検査結果をお送りします'))).toEqual(['小鳥遊葵']);
+  });
+  it('roles and organisations before さん/様 are not names', async () => {
+    const { nameRecognizer } = await import('./recognizers/name.js');
+    expect(nameRecognizer.recognize('患者さんは本日受診されました')).toEqual([]);
+    expect(nameRecognizer.recognize('ご家族様の来院予定')).toEqual([]);
+    expect(nameRecognizer.recognize('見本病院様へ紹介状を送付')).toEqual([]);
+    // No clinical context: an unknown kanji run with さん stays unreported (precision).
+    expect(nameRecognizer.recognize('四月一日健太さんと会議')).toEqual([]);
   });
 });

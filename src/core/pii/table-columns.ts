@@ -3,6 +3,8 @@
  * list is 3,463 people without running free-text recognisers over every cell (Macie treats a
  * column header as context for the whole column; so do we).
  */
+import { parseJapaneseDate } from '../incidents/timeline-csv.js';
+import { isIdentifying, recordFromRow, type PersonRecord } from './person-records.js';
 import type { PiiKind } from './pii-kinds.js';
 
 const HEADER_WORDS: ReadonlyArray<[PiiKind, RegExp]> = [
@@ -39,23 +41,53 @@ export interface TableSummary {
   persons: number;
   kinds: Partial<Record<PiiKind, number>>;
   sensitive: boolean;
+  /** One record per identifying row, values normalised for de-duplication. */
+  people: PersonRecord[];
+  /** Columns say the rows are staff or business contacts (所属, 職種, 勤務先 …). */
+  staff: boolean;
 }
 
-const IDENTIFYING: ReadonlySet<PiiKind> = new Set<PiiKind>(['name', 'name_kana', 'patient_id', 'my_number', 'insurance_no', 'phone', 'email', 'address', 'birth_date']);
+const STAFF_HEADER = /(所属|部署|職種|役職|勤務先|施設名|医療機関|免許|資格|職員番号|社員番号|department|title)/i;
+
+/** Cell value in the canonical form recognisers use (ISO birth date, digits-only numbers). */
+export function normalizeCell(kind: PiiKind, raw: string): string {
+  switch (kind) {
+    case 'birth_date':
+      return parseJapaneseDate(raw) ?? raw;
+    case 'my_number':
+    case 'insurance_no':
+    case 'phone':
+    case 'postal_code':
+    case 'credit_card':
+    case 'bank_account':
+      return raw.normalize('NFKC').replace(/\D/g, '') || raw;
+    case 'name':
+    case 'name_kana':
+      return raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+    case 'patient_id':
+    case 'age':
+    case 'sex':
+    case 'address':
+    case 'email':
+    case 'diagnosis':
+    case 'test_result':
+      return raw.normalize('NFKC').trim();
+  }
+}
 
 /** One person per data row that carries an identifying value; kinds counted per non-empty cell. */
 export function summarizeTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): TableSummary {
   const columns = classifyHeader(header);
   const kinds: Partial<Record<PiiKind, number>> = {};
-  let persons = 0;
+  const people: PersonRecord[] = [];
+  const staff = header.some((h) => STAFF_HEADER.test(h.normalize('NFKC')));
+  if (!columns.some((k) => k !== null && isIdentifying(k))) return { columns, persons: 0, kinds, sensitive: false, people, staff };
   for (const row of rows) {
-    let identifying = false;
     columns.forEach((kind, i) => {
-      if (!kind || !(row[i] ?? '').trim()) return;
-      kinds[kind] = (kinds[kind] ?? 0) + 1;
-      if (IDENTIFYING.has(kind)) identifying = true;
+      if (kind && (row[i] ?? '').trim()) kinds[kind] = (kinds[kind] ?? 0) + 1;
     });
-    if (identifying) persons += 1;
+    const r = recordFromRow(columns, row, normalizeCell);
+    if (r) people.push(r);
   }
-  return { columns, persons, kinds, sensitive: Boolean(kinds.diagnosis ?? kinds.test_result) };
+  return { columns, persons: people.length, kinds, sensitive: Boolean(kinds.diagnosis ?? kinds.test_result), people, staff };
 }

@@ -5,6 +5,9 @@ import { fold } from '../text-context.js';
 const KANJI = '[\\u4e00-\\u9fff々〆ヶ]';
 const LABEL = '(?:氏名|患者名|お名前|名前|患者氏名|受診者|担当医|主治医|宛名|被保険者氏名)';
 const HONORIFIC = '(?:様|さま|さん|殿|先生|氏|君|ちゃん)';
+const CLINICAL = '受診|入院|外来|紹介|加療|診察|検査|処方|退院|来院|手術|通院|治療|投与|服薬|発症|診断';
+/** Kanji runs before さん/様 that are roles or organisations, not people. */
+const NOT_NAME = /(患者|家族|担当|先生|病院|医院|会社|御中|職員|皆|各位|者|科|部|課|室|院)$/;
 
 /**
  * Person names by structure, the cues the domain note recommends: a label (氏名: …), or a
@@ -36,8 +39,17 @@ export const nameRecognizer: Recognizer = {
       if (!family) continue;
       const given = surname.slice(family.length) + (m[2] ?? '');
       const value = `${family}${given}`;
+      if (given && NOT_NAME.test(given)) continue;
       const start = m.index + (m[0].indexOf(family) >= 0 ? m[0].indexOf(family) : 0);
       out.push({ kind: 'name', start, end: start + m[0].replace(new RegExp(`${HONORIFIC}$`), '').trimEnd().length, value, confidence: given ? 'high' : 'medium', reason: given ? 'surname+given+honorific' : 'surname+honorific' });
+    }
+    // A name outside the surname list is still a name when clinical context follows it
+    // (「四月一日健太さんは本日受診され」): the structure carries what the dictionary lacks.
+    const clinical = new RegExp(`(${KANJI}{2,6})(?:さん|様|氏)(?:は|が|の|を|に|、)?[^。\\n]{0,16}?(?:${CLINICAL})`, 'g');
+    for (const m of t.matchAll(clinical)) {
+      const value = m[1] ?? '';
+      if (NOT_NAME.test(value) || out.some((f) => m.index < f.end && f.start < m.index + value.length)) continue;
+      out.push({ kind: 'name', start: m.index, end: m.index + value.length, value, confidence: 'medium', reason: 'honorific+clinical-context' });
     }
     return out;
   },
