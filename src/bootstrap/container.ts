@@ -14,6 +14,8 @@ import { SessionRepository } from '../db/repositories/session.repository.js';
 import { SettingRepository } from '../db/repositories/setting.repository.js';
 import { UserRepository } from '../db/repositories/user.repository.js';
 import { EvidenceStore } from '../connectors/evidence-store.js';
+import { fileScanSource } from '../connectors/scan-source.js';
+import { BreachScanService } from '../services/scan/breach-scan.service.js';
 import { createSmtpMailer, type Mailer } from '../connectors/smtp-mailer.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { AuditService } from '../services/audit.service.js';
@@ -57,6 +59,7 @@ export interface Container {
   notices: NoticeService;
   ppcReports: PpcReportService;
   response: ResponseService;
+  scans: BreachScanService;
   hotline: HotlineService;
   letters: LetterService;
   close(): Promise<void>;
@@ -110,19 +113,21 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   const dashboard = new DashboardService({ users: userRepo, sessions: sessionRepo, audit, jobs, clock, incidents: incidentStore });
   const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, notices, settings: incidentSettings } });
   const ppcReports = new PpcReportService({ store: incidentStore, audit, clock, settings: incidentSettings });
+  const evidenceStore = new EvidenceStore(path.join(config.dataDir, 'evidence'));
   const response = new ResponseService({
     store: incidentStore,
     audit,
     clock,
-    evidence: new EvidenceStore(path.join(config.dataDir, 'evidence')),
+    evidence: evidenceStore,
     evidenceMaxBytes: config.evidenceMaxBytes,
   });
+  const scans = new BreachScanService({ store: incidentStore, audit, clock, jobs, evidence: evidenceStore, source: fileScanSource, people });
   cases.onCreated((actor, id) => response.applyPlaybook(actor, id));
   const hotline = new HotlineService({ store: incidentStore, audit, clock });
   const mailer = options.mailer ?? (config.smtp ? createSmtpMailer(config.smtp.url, config.smtp.from) : null);
   const letters = new LetterService({ store: incidentStore, audit, clock, settings: incidentSettings, jobs, mailer });
   const worker = new JobWorker(
-    { jobs: jobRepo, handlers: { 'audit.verify': auditVerifyJob(audit), 'campaign.email': (payload, ctx) => letters.sendCampaignEmails(payload, ctx) }, clock, log },
+    { jobs: jobRepo, handlers: { 'audit.verify': auditVerifyJob(audit), 'campaign.email': (payload, ctx) => letters.sendCampaignEmails(payload, ctx), 'scan.run': (payload, ctx) => scans.run(payload, ctx) }, clock, log },
     options.worker,
   );
 
@@ -147,6 +152,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     notices,
     ppcReports,
     response,
+    scans,
     hotline,
     letters,
     async close() {

@@ -400,3 +400,72 @@ export interface AuthorityView {
   url: string;
   note: string;
 }
+
+// ---- Breach scoping (issue 4) ----
+
+export const ScanStartRequest = z.object({ evidenceId: z.string().uuid() }).strict();
+
+export interface BreachRowView {
+  level: 0 | 1;
+  label: string;
+  category: string | null;
+  items: number;
+  persons: number;
+  kinds: string[];
+  status?: string;
+}
+
+export interface ScanSummaryView {
+  items: number;
+  itemsWithPii: number;
+  persons: number;
+  personRecords: number;
+  itemsUninspected: number;
+  table: BreachRowView[];
+  /** 「項目：…」 and 「約N人」 ready for a notice. */
+  noticeItems: string;
+  approxPersons: string;
+}
+
+export interface ScanView {
+  id: string;
+  evidenceId: string;
+  sourceName: string;
+  state: string;
+  jobId: string | null;
+  itemsTotal: number | null;
+  itemsDone: number;
+  error: string | null;
+  importedAt: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  summary: ScanSummaryView | null;
+}
+
+export interface ScanPartView {
+  part: string;
+  name: string;
+  kinds: Record<string, number>;
+  persons: number;
+  status: string;
+  category: string;
+  reason?: string;
+}
+
+export interface ScanItemView {
+  item: string;
+  messageId: string | null;
+  kinds: Record<string, number>;
+  persons: number;
+  sensitive: boolean;
+  category: string;
+  parts: ScanPartView[];
+}
+
+export interface ScanPersonView {
+  itemSeq: number;
+  category: string;
+  /** Masked (山＊＊＊) unless revealed by the privacy officer. */
+  values: Record<string, string>;
+  kinds: string[];
+}

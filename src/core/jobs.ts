@@ -2,7 +2,7 @@
  * Typed background jobs (Immich's shape): a name, a payload type per name, and a handler that
  * returns a status rather than throwing for expected outcomes.
  */
-export const JOB_NAMES = ['audit.verify', 'campaign.email'] as const;
+export const JOB_NAMES = ['audit.verify', 'campaign.email', 'scan.run'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** Payload type per job name; modules add entries here together with their handler. */
@@ -10,6 +10,8 @@ export interface JobPayloads {
   'audit.verify': Record<string, never>;
   /** Send the 本人通知 e-mail to every pending recipient of a campaign. */
   'campaign.email': { caseId: string; campaignId: string };
+  /** Breach-scoping scan of one evidence file (resumable). */
+  'scan.run': { scanId: string };
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'incidents:write',
   'scoping:run',
   'pii:read',
+  /** See unmasked values in the scoping register: the privacy officer only. */
+  'pii:reveal',
   'pii:export',
   'ehr_audit:read',
   'mail:read',
@@ -33,8 +35,9 @@ const ALL: readonly Permission[] = PERMISSIONS;
  * auditor can read everything needed to audit but change nothing and export no personal data.
  */
 const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ALL,
-  security_officer: ALL.filter((p) => p !== 'users:manage'),
+  // Unmasked scoping values are for the privacy officer alone (issue 4), not even the admin.
+  admin: ALL.filter((p) => p !== 'pii:reveal'),
+  security_officer: ALL.filter((p) => p !== 'users:manage' && p !== 'pii:reveal'),
   // settings:manage (hospital profile, deadline rules): admin and security officer only.
   privacy_officer: [
     'dashboard:read',
@@ -45,6 +48,7 @@ const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
     'incidents:write',
     'scoping:run',
     'pii:read',
+    'pii:reveal',
     'pii:export',
     'ehr_audit:read',
     'mail:read',

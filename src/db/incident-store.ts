@@ -5,6 +5,7 @@ import { NoticeRepository } from './repositories/notice.repository.js';
 import { ObligationRepository } from './repositories/obligation.repository.js';
 import { PeopleRepository } from './repositories/people.repository.js';
 import { ResponseRepository } from './repositories/response.repository.js';
+import { ScanRepository } from './repositories/scan.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
 import type { DB } from './schema.js';
 
@@ -20,6 +21,7 @@ export class IncidentStore {
   readonly people: PeopleRepository;
   readonly notices: NoticeRepository;
   readonly response: ResponseRepository;
+  readonly scans: ScanRepository;
   readonly #db: Kysely<DB>;
 
   constructor(db: Kysely<DB>) {
@@ -31,6 +33,7 @@ export class IncidentStore {
     this.people = new PeopleRepository(db);
     this.notices = new NoticeRepository(db);
     this.response = new ResponseRepository(db);
+    this.scans = new ScanRepository(db);
   }
 
   async transaction<T>(fn: (store: IncidentStore) => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-public-notices.js';
 import * as m0005 from './migrations/0005-response.js';
 import * as m0006 from './migrations/0006-hotline.js';
 import * as m0007 from './migrations/0007-timeline-evidence.js';
+import * as m0008 from './migrations/0008-scans.js';
 
 type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 
@@ -19,6 +20,7 @@ const MIGRATIONS: ReadonlyArray<[string, Up]> = [
   ['0005-response', m0005.up],
   ['0006-hotline', m0006.up],
   ['0007-timeline-evidence', m0007.up],
+  ['0008-scans', m0008.up],
 ];
 
 export interface MigrateOutcome {

@@ -335,6 +335,47 @@ export interface EvidenceTable {
   created_at: string;
 }
 
+export interface ScansTable {
+  id: string;
+  case_id: string;
+  evidence_id: string;
+  source_name: string;
+  /** queued | running | succeeded | failed */
+  state: string;
+  job_id: string | null;
+  items_total: number | null;
+  items_done: number;
+  /** JSON ScanSummaryLine once finished (counts and the breach table; no personal data). */
+  summary: string | null;
+  error: string | null;
+  imported_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface ScanItemsTable {
+  scan_id: string;
+  seq: number;
+  item: string;
+  message_id: string | null;
+  category: string;
+  persons: number;
+  sensitive: number;
+  kinds: string;
+  parts: string;
+}
+
+/** Personal data: one person record found by a scan (values JSON keyed by PII kind). */
+export interface ScanPersonsTable {
+  scan_id: string;
+  item_seq: number;
+  ord: number;
+  category: string;
+  vals: string;
+  kinds: string;
+}
+
 export interface CustodyEntriesTable {
   id: string;
   evidence_id: string;
@@ -366,6 +407,9 @@ export interface DB {
   affected_systems: AffectedSystemsTable;
   containment_actions: ContainmentActionsTable;
   evidence: EvidenceTable;
+  scans: ScansTable;
+  scan_items: ScanItemsTable;
+  scan_persons: ScanPersonsTable;
   custody_entries: CustodyEntriesTable;
   public_notices: PublicNoticesTable;
   affected_people: AffectedPeopleTable;

@@ -17,6 +17,7 @@ import { jobRoutes } from './routes/jobs.routes.js';
 import { noticeRoutes } from './routes/notices.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { responseRoutes } from './routes/response.routes.js';
+import { scanRoutes } from './routes/scans.routes.js';
 import { setupRoutes } from './routes/setup.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { staticFiles } from './static-files.js';
@@ -32,6 +33,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...incidentRoutes,
   ...peopleRoutes,
   ...noticeRoutes,
+  ...scanRoutes,
   ...responseRoutes,
   ...hotlineRoutes,
 ];

@@ -80,6 +80,17 @@ export class AffectedPeopleService {
     return this.#importRecords(actor, caseId, await readXlsxRecords(data), sourceName);
   }
 
+  /** True when any person of the case was imported from a source whose origin starts with `prefix`. */
+  async hasSource(caseId: string, prefix: string): Promise<boolean> {
+    return this.#store.people.hasSource(caseId, prefix);
+  }
+
+  /** Records already shaped like the CSV (Japanese headers), e.g. the persons a scan found. */
+  async importRecords(actor: Actor, caseId: string, parsed: { records: Array<Record<string, string>>; lines: number[] }, sourceName: string): Promise<ImportResult> {
+    await this.#requireCase(caseId);
+    return this.#importRecords(actor, caseId, parsed, sourceName);
+  }
+
   async #importRecords(actor: Actor, caseId: string, parsed: { records: Array<Record<string, string>>; lines: number[] }, sourceName: string): Promise<ImportResult> {
     const { records, lines } = parsed;
     const { drafts, errors } = validatePeopleRows(records, ITEM_WORDS, lines);

@@ -124,6 +124,10 @@ export class JobWorker {
         const handler: JobHandler<'campaign.email'> = this.#handlers[name];
         return handler(payload as JobOf<'campaign.email'>, ctx);
       }
+      case 'scan.run': {
+        const handler: JobHandler<'scan.run'> = this.#handlers[name];
+        return handler(payload as JobOf<'scan.run'>, ctx);
+      }
     }
   }
 }

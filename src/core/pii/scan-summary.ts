@@ -4,7 +4,7 @@
  * keys, so a 130,000-row dump or an 8,335-message mailbox stays small in memory.
  */
 import { breachTable, type BreachRow } from './breach-table.js';
-import { PersonIndex } from './person-records.js';
+import { PersonIndex, type PersonRecord } from './person-records.js';
 import { presentItem, type ScanItem, type ScannedItem } from './scan-item.js';
 
 export interface ScanSummaryLine {
@@ -25,9 +25,18 @@ export class ScanSummary {
 
   add(item: ScannedItem): ScanItem {
     const shown = presentItem(item);
-    this.#items.push(shown);
-    for (const p of item.people) this.#index.add(p);
+    this.addItem(shown);
+    this.addPeople(item.people);
     return shown;
+  }
+
+  /** Items and people separately, for summaries rebuilt from stored rows. */
+  addItem(item: ScanItem): void {
+    this.#items.push(item);
+  }
+
+  addPeople(people: Iterable<PersonRecord>): void {
+    for (const p of people) this.#index.add(p);
   }
 
   result(): ScanSummaryLine {

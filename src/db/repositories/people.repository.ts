@@ -23,6 +23,12 @@ export class PeopleRepository {
     await this.#db.updateTable('affected_people').set(patch).where('id', '=', id).execute();
   }
 
+  /** Any person whose sources JSON holds an origin starting with `prefix` (prefix: [A-Za-z0-9:-] only). */
+  async hasSource(caseId: string, prefix: string): Promise<boolean> {
+    const row = await this.#db.selectFrom('affected_people').select('id').where('case_id', '=', caseId).where('sources', 'like', `%"${prefix}%`).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async list(caseId: string, limit = 100_000, offset = 0): Promise<PersonRow[]> {
     return this.#db
       .selectFrom('affected_people')
