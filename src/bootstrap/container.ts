@@ -111,7 +111,6 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   const people = new AffectedPeopleService({ store: incidentStore, audit, clock });
   const notices = new NoticeService({ store: incidentStore, audit, clock, settings: incidentSettings });
   const dashboard = new DashboardService({ users: userRepo, sessions: sessionRepo, audit, jobs, clock, incidents: incidentStore });
-  const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, notices, settings: incidentSettings } });
   const ppcReports = new PpcReportService({ store: incidentStore, audit, clock, settings: incidentSettings });
   const evidenceStore = new EvidenceStore(path.join(config.dataDir, 'evidence'));
   const response = new ResponseService({
@@ -122,6 +121,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     evidenceMaxBytes: config.evidenceMaxBytes,
   });
   const scans = new BreachScanService({ store: incidentStore, audit, clock, jobs, evidence: evidenceStore, source: fileScanSource, people });
+  const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, notices, settings: incidentSettings, response } });
   cases.onCreated((actor, id) => response.applyPlaybook(actor, id));
   const hotline = new HotlineService({ store: incidentStore, audit, clock });
   const mailer = options.mailer ?? (config.smtp ? createSmtpMailer(config.smtp.url, config.smtp.from) : null);

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { ExposureRequest, TimelineEntryRequest } from '../contracts/incidents.js';
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
@@ -5,6 +6,8 @@ import { jstDate } from '../core/incidents/deadlines.js';
 import type { BreachAssessmentService } from './breach-assessment.service.js';
 import type { CaseService } from './case.service.js';
 import type { NoticeService } from './notice.service.js';
+import type { ResponseService } from './response.service.js';
+import { MailboxGenerator } from './scan/mailbox-generator.js';
 
 const DAY = 24 * 3600 * 1000;
 const DEMO_TAG = 'デモ';
@@ -24,7 +27,12 @@ const PATIENT_BASICS: ExposureRequest['items'] = ['patient_id', 'name', 'sex', '
  * ransomware case through a maintenance VPN whose count grows from 約1万 to 約13万, and a mailbox
  * takeover. Dates are relative to today so the deadlines are live. Returns how many were created.
  */
-export async function loadDemoIncidents(deps: { cases: CaseService; breach: BreachAssessmentService; notices: NoticeService; clock: Clock }, actor: Actor): Promise<number> {
+/** The stolen doctor's mailbox of the demo case: a generated mbox (fictional people only). */
+async function* demoMailbox(): AsyncGenerator<Uint8Array> {
+  for await (const m of new MailboxGenerator({ messages: 400, seed: 2026 }).messages()) yield Buffer.from(`${m.mbox}\n`);
+}
+
+export async function loadDemoIncidents(deps: { cases: CaseService; breach: BreachAssessmentService; notices: NoticeService; response?: ResponseService; clock: Clock }, actor: Actor): Promise<number> {
   const existing = await deps.cases.list();
   const tagged = (tags: string): boolean => {
     const parsed: unknown = JSON.parse(tags);
@@ -94,6 +102,15 @@ export async function loadDemoIncidents(deps: { cases: CaseService; breach: Brea
   await deps.breach.addExposure(actor, mail.id, {
     population: 'business_partner', count: 1_400, countIsEstimate: true, items: ['name', 'email'], sensitive: false, financial: false, malicious: true, highEncryption: false, note: 'メールの送受信先',
   });
+  if (deps.response) {
+    await deps.response.addEvidence(actor, mail.id, Readable.from(demoMailbox()), {
+      filename: 'doctor-mailbox.mbox',
+      description: '当該医師のメールボックス（保存メール一式、架空のデータ）',
+      acquiredAt: null,
+      acquiredBy: '情報システム室',
+      source: 'メールサーバーからエクスポート',
+    });
+  }
   await deps.cases.update(actor, mail.id, { phase: 'recover' });
   return 2;
 }

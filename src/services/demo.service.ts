@@ -6,6 +6,7 @@ import type { AuditService } from './audit.service.js';
 import type { BreachAssessmentService } from './breach-assessment.service.js';
 import type { CaseService } from './case.service.js';
 import { loadDemoIncidents } from './demo-incidents.js';
+import type { ResponseService } from './response.service.js';
 import type { IncidentSettingsService } from './incident-settings.service.js';
 import type { NoticeService } from './notice.service.js';
 import { generatePassword } from './password-generator.js';
@@ -41,14 +42,14 @@ export class DemoService {
   readonly #settings: SettingRepository;
   readonly #audit: AuditService;
   readonly #clock: Clock;
-  readonly #incidents: { cases: CaseService; breach: BreachAssessmentService; notices: NoticeService; settings: IncidentSettingsService };
+  readonly #incidents: { cases: CaseService; breach: BreachAssessmentService; notices: NoticeService; settings: IncidentSettingsService; response?: ResponseService };
 
   constructor(deps: {
     users: UserService;
     settings: SettingRepository;
     audit: AuditService;
     clock: Clock;
-    incidents: { cases: CaseService; breach: BreachAssessmentService; notices: NoticeService; settings: IncidentSettingsService };
+    incidents: { cases: CaseService; breach: BreachAssessmentService; notices: NoticeService; settings: IncidentSettingsService; response?: ResponseService };
   }) {
     this.#users = deps.users;
     this.#settings = deps.settings;
@@ -61,7 +62,7 @@ export class DemoService {
   async loadIncidents(actor: Actor): Promise<number> {
     const profile = await this.#incidents.settings.profile();
     if (!profile.name) await this.#incidents.settings.setProfile(actor, { ...profile, name: DEMO_HOSPITAL });
-    return loadDemoIncidents({ cases: this.#incidents.cases, breach: this.#incidents.breach, notices: this.#incidents.notices, clock: this.#clock }, actor);
+    return loadDemoIncidents({ cases: this.#incidents.cases, breach: this.#incidents.breach, notices: this.#incidents.notices, ...(this.#incidents.response ? { response: this.#incidents.response } : {}), clock: this.#clock }, actor);
   }
 
   async load(actor: Actor, onStep?: (done: number, total: number) => void): Promise<DemoAccount[]> {

@@ -46,7 +46,7 @@ describe('incident case in Chromium', () => {
     await page.getByRole('button', { name: 'CSV取込', exact: true }).click();
     await page.getByTestId('row-errors').getByText('2行目: 日付「2026-11-31」は存在しない日付か形式が不正です').waitFor();
 
-    await page.getByRole('tab', { name: '影響範囲' }).click();
+    await page.getByRole('tab', { name: '影響範囲', exact: true }).click();
     await page.getByLabel('人数').fill('10000');
     await page.getByLabel('病名・病歴').check();
     await page.getByLabel('氏名').check();
@@ -68,7 +68,7 @@ describe('incident case in Chromium', () => {
     await page.getByTestId('notice-1').getByText('公開', { exact: false }).first().waitFor();
 
     // The count grows: edit the exposure; the assessment is redone and history kept.
-    await page.getByRole('tab', { name: '影響範囲' }).click();
+    await page.getByRole('tab', { name: '影響範囲', exact: true }).click();
     await page.getByRole('button', { name: '編集' }).click();
     await page.getByLabel('人数').fill('130000');
     await page.getByRole('button', { name: '保存' }).click();

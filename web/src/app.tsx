@@ -184,7 +184,7 @@ function Shell({ me, path, navigate, onSignOut, onLock }: { me: MeResponse; path
         page = <PasswordPage forced={false} onDone={() => undefined} />;
         break;
       case 'incidents':
-        page = caseMatch?.[1] ? <CasePage id={caseMatch[1]} canWrite={canWriteIncidents} canReadPii={me.permissions.includes('pii:read')} /> : <CaseListPage canWrite={canWriteIncidents} navigate={navigate} />;
+        page = caseMatch?.[1] ? <CasePage id={caseMatch[1]} canWrite={canWriteIncidents} canReadPii={me.permissions.includes('pii:read')} canScan={me.permissions.includes('scoping:run')} canReveal={me.permissions.includes('pii:reveal')} /> : <CaseListPage canWrite={canWriteIncidents} navigate={navigate} />;
         break;
       case 'deadlines':
         page = <DeadlinesPage navigate={navigate} />;

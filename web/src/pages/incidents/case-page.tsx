@@ -10,13 +10,14 @@ import { EvidenceTab } from './evidence-tab.js';
 import { ReportsTab } from './reports-tab.js';
 import { SystemsPanel } from './systems-panel.js';
 import { TasksTab } from './tasks-tab.js';
+import { ScanTab } from './scan-tab.js';
 import { ScopeTab } from './scope-tab.js';
 import { TimelineTab } from './timeline-tab.js';
 
-const TABS = ['overview', 'timeline', 'scope', 'people', 'reports', 'notices', 'evidence', 'tasks'] as const;
+const TABS = ['overview', 'timeline', 'scope', 'scan', 'people', 'reports', 'notices', 'evidence', 'tasks'] as const;
 type Tab = (typeof TABS)[number];
 
-export function CasePage({ id, canWrite, canReadPii }: { id: string; canWrite: boolean; canReadPii: boolean }) {
+export function CasePage({ id, canWrite, canReadPii, canScan, canReveal }: { id: string; canWrite: boolean; canReadPii: boolean; canScan: boolean; canReveal: boolean }) {
   const { t } = useI18n();
   const [view, setView] = useState<CaseView | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -61,6 +62,7 @@ export function CasePage({ id, canWrite, canReadPii }: { id: string; canWrite: b
         ) : null}
         {tab === 'timeline' ? <TimelineTab caseId={id} canWrite={canWrite} /> : null}
         {tab === 'scope' ? <ScopeTab caseId={id} canWrite={canWrite} /> : null}
+        {tab === 'scan' ? <ScanTab caseId={id} canWrite={canWrite} canScan={canScan} canReadPii={canReadPii} canReveal={canReveal} /> : null}
         {tab === 'reports' ? <ReportsTab caseId={id} canWrite={canWrite} /> : null}
         {tab === 'people' ? <PeopleTab caseId={id} canWrite={canWrite} canReadPii={canReadPii} /> : null}
         {tab === 'notices' ? <NoticesTab caseId={id} canWrite={canWrite} /> : null}
