@@ -1,16 +1,25 @@
 /**
- * What a scan reads from one evidence file: an mbox is streamed message by message; any other file
- * is one entry (the scanner expands zips and reads .eml itself). Entries over `maxBytes` are
- * reported, not read.
+ * What a scan reads from one file: an mbox is streamed message by message; a SQLite database or a
+ * SQL dump becomes one table per database table; a file that starts with mail headers (Maildir,
+ * EML without extension) is a message; anything else is one file entry (the scanner expands zips
+ * and reads .eml itself). Entries over `maxBytes` are reported, not read.
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parseSqlDump } from '../core/pii/sql-dump.js';
 import { readMbox } from './mbox-reader.js';
+import { isSqlite, readSqliteTables } from './sqlite-tables.js';
+
+export interface TableData {
+  header: string[];
+  rows: string[][];
+}
 
 export type SourceEntry =
   | { item: string; kind: 'message' | 'file'; status: 'ok'; data: Buffer }
-  | { item: string; kind: 'message' | 'file'; status: 'too_large' | 'unreadable'; data: null };
+  | { item: string; kind: 'table'; status: 'ok'; table: TableData; data: null }
+  | { item: string; kind: 'message' | 'file' | 'table'; status: 'too_large' | 'unreadable'; data: null };
 
 export interface ScanSource {
   entries(file: string, name: string, maxBytes: number): AsyncIterable<SourceEntry>;
@@ -18,40 +27,80 @@ export interface ScanSource {
   count(file: string, name: string): Promise<number | null>;
 }
 
-async function isMbox(file: string, name: string): Promise<boolean> {
-  if (/\.(mbox|mbx)$/i.test(name)) return true;
+type Kind = 'mbox' | 'sqlite' | 'sql' | 'message' | 'file';
+
+const HEADER_LINE = /^(Return-Path|Received|From|Date|Message-ID|Delivered-To|X-[\w-]+|MIME-Version|Subject|To):[ \t]/i;
+
+async function head(file: string, bytes: number): Promise<Buffer> {
   const fh = await open(file, 'r');
   try {
-    const head = Buffer.alloc(5);
-    await fh.read(head, 0, 5, 0);
-    return head.toString('latin1') === 'From ';
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
   }
 }
 
+export async function sourceKind(file: string, name: string): Promise<Kind> {
+  const ext = path.extname(name).toLowerCase();
+  if (ext === '.mbox' || ext === '.mbx') return 'mbox';
+  if (ext === '.sql') return 'sql';
+  if (ext === '.eml') return 'message';
+  const h = await head(file, 64);
+  if (isSqlite(h)) return 'sqlite';
+  if (h.subarray(0, 5).toString('latin1') === 'From ') return 'mbox';
+  // Maildir files (cur/new) and extension-less saved mails start with header lines.
+  if (!ext || /[:,]\d?,?[A-Z]*$/.test(name) || /\/(cur|new)\//.test(file)) {
+    if (HEADER_LINE.test(h.toString('latin1'))) return 'message';
+  }
+  return 'file';
+}
+
 async function* entries(file: string, name: string, maxBytes: number): AsyncGenerator<SourceEntry> {
-  if (await isMbox(file, name)) {
+  let kind: Kind;
+  let info;
+  try {
+    info = await stat(file);
+    kind = await sourceKind(file, name);
+  } catch {
+    yield { item: name, kind: 'file', status: 'unreadable', data: null };
+    return;
+  }
+  if (kind === 'mbox') {
     for await (const m of readMbox(file, maxBytes)) {
       const item = `${name}#${m.index}`;
       yield m.raw ? { item, kind: 'message', status: 'ok', data: m.raw } : { item, kind: 'message', status: 'too_large', data: null };
     }
     return;
   }
-  const kind = path.extname(name).toLowerCase() === '.eml' ? 'message' : 'file';
-  const info = await stat(file);
-  if (info.size > maxBytes) {
-    yield { item: name, kind, status: 'too_large', data: null };
+  if (kind === 'sqlite') {
+    const tables = readSqliteTables(file);
+    if (!tables) yield { item: name, kind: 'table', status: 'unreadable', data: null };
+    for (const t of tables ?? []) yield { item: `${name}#${t.name}`, kind: 'table', status: 'ok', table: { header: t.header, rows: t.rows }, data: null };
     return;
   }
-  const chunks: Buffer[] = [];
-  for await (const c of createReadStream(file)) chunks.push(c as Buffer);
-  yield { item: name, kind, status: 'ok', data: Buffer.concat(chunks) };
+  if (info.size > maxBytes) {
+    yield { item: name, kind: kind === 'sql' ? 'table' : kind, status: 'too_large', data: null };
+    return;
+  }
+  const data = await readFile(file);
+  if (kind === 'sql') {
+    const dump = parseSqlDump(new TextDecoder('utf-8').decode(data));
+    if (dump.tables.length === 0) {
+      yield { item: name, kind: 'file', status: 'ok', data };
+      return;
+    }
+    for (const t of dump.tables) yield { item: `${name}#${t.name}`, kind: 'table', status: 'ok', table: { header: t.header, rows: t.rows }, data: null };
+    return;
+  }
+  yield { item: name, kind, status: 'ok', data };
 }
 
 /** Counts "From " separators in one streaming pass (an 8,335-message mailbox takes about a second). */
 async function count(file: string, name: string): Promise<number | null> {
-  if (!(await isMbox(file, name))) return 1;
+  const kind = await sourceKind(file, name);
+  if (kind !== 'mbox') return kind === 'sqlite' || kind === 'sql' ? null : 1;
   let n = 0;
   let prev = 0x0a;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {

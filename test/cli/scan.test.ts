@@ -125,14 +125,13 @@ describe('mamori scan reads zips', () => {
       outer.file('memo.txt', '特になし');
       writeFileSync(path.join(dir, 'archive.zip'), await outer.generateAsync({ type: 'nodebuffer' }));
       const run = await cli(['scan', path.join(dir, 'archive.zip'), '--json'], {});
-      const item = JSON.parse(run.out.split('\n')[0] ?? '{}') as { persons: number; category: string; parts: Array<{ name: string; status: string; persons: number }> };
-      expect(item).toMatchObject({ persons: 2, category: '患者リスト（検査結果）' });
-      expect(item.parts.map((p) => [p.name, p.status, p.persons])).toEqual(
-        expect.arrayContaining([
-          ['archive.zip/inner.zip/list.csv', 'ok', 2],
-          ['archive.zip/memo.txt', 'ok', 0],
-        ]),
-      );
+      // A zip given as a source (a file-share export) is one item per entry; nested zips are parts.
+      const items = run.out.split('\n').slice(0, -1).map((l) => JSON.parse(l) as { item: string; persons: number; category: string; parts: Array<{ name: string; status: string; persons: number }> });
+      expect(items.map((i) => [path.basename(i.item), i.persons, i.category])).toEqual([
+        ['inner.zip', 2, '患者リスト（検査結果）'],
+        ['memo.txt', 0, '個人情報なし'],
+      ]);
+      expect(items[0]?.parts.map((p) => [p.name, p.status, p.persons])).toEqual([['inner.zip/list.csv', 'ok', 2]]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -207,4 +206,73 @@ describe('mamori scan generate (labelled evaluation mailbox)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('database dumps and Maildir', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mamori-dump-'));
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path.join(dir, 'nursecall.db'));
+    db.exec('CREATE TABLE patients (patient_id TEXT, name TEXT, sex TEXT, address TEXT, tel TEXT, birthday TEXT); CREATE TABLE beds (bed TEXT, ward TEXT);');
+    const insert = db.prepare('INSERT INTO patients VALUES (?, ?, ?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 1300; i += 1) insert.run(String(i).padStart(7, '0'), `架空 患者${i}`, i % 2 ? '男' : '女', `東京都架空市見本町${i % 9}-1-1`, `03-0000-${String(i).padStart(4, '0')}`, `19${50 + (i % 40)}-01-0${1 + (i % 9)}`);
+      db.prepare("INSERT INTO beds VALUES ('101', '3階東')").run();
+    })();
+    db.close();
+    writeFileSync(
+      path.join(dir, 'staff.sql'),
+      ["CREATE TABLE staff (staff_id int, name varchar(40), dept varchar(20), tel varchar(20));", "INSERT INTO staff VALUES (1,'職員 一郎','看護部','03-1111-0001'),(2,'職員 二郎','薬剤部','03-1111-0002');", '-- end'].join('\n'),
+    );
+    const maildir = path.join(dir, 'Maildir', 'cur');
+    mkdirSync(maildir, { recursive: true });
+    writeFileSync(path.join(maildir, '1700000000.M1P2.host:2,S'), 'From: a@example.invalid\nTo: b@example.invalid\nSubject: x\nMessage-ID: <md1@x>\n\n患者氏名：架空 太郎 様\n病名：肺炎\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads each table of a SQLite file and a SQL dump by its columns, and gives the notice wording', async () => {
+    const run = await cli(['scan', path.join(dir, 'nursecall.db'), path.join(dir, 'staff.sql'), '--json'], {});
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const items = new Map(lines.filter((l) => 'item' in l).map((l) => [String(l.item).split('#')[1], l] as const));
+    expect(items.get('patients')).toMatchObject({ persons: 1300, category: '個人情報のリスト', kinds: { patient_id: 1300, name: 1300, sex: 1300, address: 1300, phone: 1300, birth_date: 1300 } });
+    expect(items.get('beds')).toMatchObject({ persons: 0 });
+    expect(items.get('staff')).toMatchObject({ persons: 2, category: '職員・関係者リスト' });
+    const summary = lines.at(-1)?.summary as { persons: number; notice_items: string; approx_persons: string };
+    expect(summary.persons).toBe(1302);
+    expect(summary.notice_items).toBe('項目：患者ID、氏名、性別、住所、電話番号、生年月日');
+    expect(summary.approx_persons).toBe('約1,300人');
+  });
+
+  it('reads Maildir files (no extension) as messages', async () => {
+    const run = await cli(['scan', path.join(dir, 'Maildir'), '--json'], {});
+    const item = JSON.parse(run.out.split('\n')[0] ?? '{}') as { message_id: string; persons: number; category: string };
+    expect(item).toMatchObject({ message_id: '<md1@x>', persons: 1, category: '本文のみ' });
+  });
+});
+
+describe('hostile input ends with a status, not a crash', () => {
+  it('a truncated mbox and a message with a 100 MB line are reported with bounded memory', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mamori-hostile-'));
+    try {
+      const file = path.join(dir, 'bad.mbox');
+      const ok = 'From a Mon Nov 16 10:00:00 2026\nFrom: x@example.invalid\nMessage-ID: <ok@x>\n\n患者氏名：架空 一郎 様\n\n';
+      const longLine = `From b Mon Nov 16 10:00:00 2026\nFrom: y@example.invalid\nMessage-ID: <long@x>\n\n${'あ'.repeat(35 * 1024 * 1024)}\n\n`;
+      const truncated = 'From c Mon Nov 16 10:00:00 2026\nFrom: z@example.invalid\nContent-Type: multipart/mixed; boundary="q"\n\n--q\nContent-Type: text/csv; name="a.csv"\nContent-Transfer-Encoding: base64\n\n5rCP5ZCNLOaknOafu+e1kOaenAo';
+      writeFileSync(file, ok + longLine + truncated);
+      const before = process.memoryUsage().rss;
+      const run = await cli(['scan', file, '--json'], {});
+      expect(run.code).toBe(0);
+      const lines = run.out.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toHaveLength(4);
+      expect(lines[0]).toMatchObject({ message_id: '<ok@x>', persons: 1 });
+      expect(lines[1]).toMatchObject({ message_id: '<long@x>', persons: 0 });
+      expect(lines[2]).toMatchObject({ persons: 0 });
+      // Memory stays bounded by a few copies of the largest message, not the file.
+      expect(process.memoryUsage().rss - before).toBeLessThan(1024 * 1024 * 1024);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

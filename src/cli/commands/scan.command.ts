@@ -2,16 +2,16 @@ import type { Command } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { DomainError } from '../../core/errors.js';
 import { MailboxGenerator, type MessageLabel } from '../../services/scan/mailbox-generator.js';
 import { ScanSummary } from '../../core/pii/scan-summary.js';
 import type { ScanItem } from '../../core/pii/scan-item.js';
 import { walkFiles } from '../../connectors/file-source.js';
-import { readMbox } from '../../connectors/mbox-reader.js';
-import { scanMessage, scanSourceFile } from '../../services/scan/message-scan.js';
-import { scanFile } from '../../services/scan/file-scan.js';
+import { fileScanSource } from '../../connectors/scan-source.js';
+import { approxPeople, noticeItems } from '../../core/pii/notice-phrase.js';
+import { scanSourceFile } from '../../services/scan/message-scan.js';
+import { scanEntry } from '../../services/scan/scan-entry.js';
 import type { CliIo } from '../cli-io.js';
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -41,7 +41,7 @@ async function generate(out: string, opts: { messages: string; seed: string; bul
 export function registerScan(program: Command, io: CliIo): void {
   const scan = program
     .command('scan')
-    .description('Find Japanese personal data in mailboxes (mbox, .eml) and files (text, CSV/TSV, xlsx, docx, zip) / 影響範囲調査')
+    .description('Find Japanese personal data in mailboxes (mbox, .eml, Maildir), files (text, HTML, CSV/TSV, xlsx, docx, zip) and database dumps (SQLite, SQL INSERT/COPY) / 影響範囲調査')
     .argument('<path...>', 'files or folders')
     .option('--json', 'one JSON object per item, then a summary line')
     .option('--exclude-domain <domain...>', "the hospital's own mail domains (used by the mailbox scanner)")
@@ -51,21 +51,22 @@ export function registerScan(program: Command, io: CliIo): void {
         if (opts.json) io.out(JSON.stringify(item));
         else if (item.persons > 0 || item.parts.some((p) => p.status !== 'ok')) io.out(`${item.item}\t${item.category}\t${item.persons}人\t${Object.keys(item.kinds).join(',')}${item.parts[0]?.status === 'ok' ? '' : `\t${item.parts[0]?.status ?? ''}`}`);
       };
-      // mbox files are streamed message by message, so their size is not limited by memory.
-      for await (const f of walkFiles(paths, MAX_FILE_BYTES, (p) => path.extname(p).toLowerCase() === '.mbox')) {
-        if (path.extname(f.path).toLowerCase() === '.mbox') {
-          for await (const m of readMbox(f.path, MAX_FILE_BYTES)) {
-            const item = `${f.path}#${m.index}`;
-            emit(summary.add(m.raw ? await scanMessage(item, m.raw) : await scanFile(item, null, 'too_large')));
-          }
-        } else {
-          emit(summary.add(await scanSourceFile(f.path, f.data, f.status)));
+      // Files are walked as paths; each is read by the same source reader the server uses (mbox
+      // streamed message by message, SQLite and SQL dumps as tables, Maildir files as messages).
+      for await (const f of walkFiles(paths, MAX_FILE_BYTES, () => true)) {
+        if (f.status === 'unreadable') {
+          emit(summary.add(await scanSourceFile(f.path, null, 'unreadable')));
+          continue;
+        }
+        for await (const entry of fileScanSource.entries(f.path, f.path, MAX_FILE_BYTES)) {
+          for await (const item of scanEntry(entry)) emit(summary.add(item));
         }
       }
       const result = summary.result();
-      if (opts.json) io.out(JSON.stringify({ summary: result }));
+      if (opts.json) io.out(JSON.stringify({ summary: { ...result, notice_items: noticeItems(result.table), approx_persons: approxPeople(result.persons) } }));
       else {
         io.out(`items ${result.items}, with personal data ${result.items_with_pii}, persons ${result.persons} (records ${result.person_records}), uninspected ${result.items_uninspected}`);
+        io.out(`${noticeItems(result.table)} ／ ${approxPeople(result.persons)}`);
         for (const r of result.table) io.out(`${r.level ? '  └ ' : ''}${r.label}: ${r.items}件 ${r.persons}人`);
       }
     });

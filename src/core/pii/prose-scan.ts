@@ -32,7 +32,26 @@ export function tabBlocks(lines: readonly string[]): Array<{ from: number; to: n
   return blocks;
 }
 
+/** Texts are scanned in windows of this many characters, cut at a line end, so memory per item is bounded. */
+export const PROSE_WINDOW = 1_000_000;
+
 export function scanProse(text: string, keep: (f: Finding) => boolean = () => true): ProseScan {
+  if (text.length <= PROSE_WINDOW) return scanWindow(text, keep);
+  const out: ProseScan = { kinds: {}, people: [], table: null };
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + PROSE_WINDOW);
+    const nl = text.lastIndexOf('\n', to);
+    if (to < text.length && nl > from + PROSE_WINDOW / 2) to = nl + 1;
+    const w = scanWindow(text.slice(from, to), keep);
+    mergeKinds(out.kinds, w.kinds);
+    out.people.push(...w.people);
+    if (w.table && (!out.table || w.table.persons > out.table.persons)) out.table = w.table;
+    from = to;
+  }
+  return out;
+}
+
+function scanWindow(text: string, keep: (f: Finding) => boolean): ProseScan {
   const lines = text.split(/\r?\n/);
   const kinds: KindCounts = {};
   const people: PersonRecord[] = [];

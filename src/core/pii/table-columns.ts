@@ -8,22 +8,22 @@ import { isIdentifying, recordFromRow, type PersonRecord } from './person-record
 import type { PiiKind } from './pii-kinds.js';
 
 const HEADER_WORDS: ReadonlyArray<[PiiKind, RegExp]> = [
-  ['name_kana', /(フリガナ|ふりがな|カナ|かな氏名|読み|name_?kana)/i],
-  ['name', /(氏名|名前|患者名|お名前|姓名|^name$|full_?name|patient_?name)/i],
+  ['name_kana', /(フリガナ|ふりがな|カナ|かな氏名|読み|kana)/i],
+  ['name', /(氏名|名前|患者名|お名前|姓名|^name$|full_?name|patient_?name|^(last|first|family|given)_?name$|^shimei$)/i],
   ['birth_date', /(生年月日|誕生日|birth|dob)/i],
   ['age', /(年齢|^age$)/i],
   ['sex', /(性別|^sex$|gender)/i],
-  ['postal_code', /(郵便番号|〒|zip|postal)/i],
-  ['address', /(住所|所在地|address)/i],
-  ['phone', /(電話|携帯|tel|phone|連絡先)/i],
-  ['email', /(メール|e-?mail)/i],
-  ['patient_id', /(患者ID|患者番号|カルテ番号|診察券|patient_?id|^id$)/i],
-  ['my_number', /(マイナンバー|個人番号)/i],
-  ['insurance_no', /(保険者番号|保険証|被保険者)/i],
-  ['diagnosis', /(病名|傷病名|診断|既往|症状|疾患|処方)/i],
-  ['test_result', /(検査結果|検査値|結果|判定)/i],
+  ['postal_code', /(郵便番号|〒|zip|postal|post_?code)/i],
+  ['address', /(住所|所在地|address|^addr)/i],
+  ['phone', /(電話|携帯|tel|phone|mobile|連絡先)/i],
+  ['email', /(メール|e-?mail|^mail(_?addr(ess)?)?$)/i],
+  ['patient_id', /(患者ID|患者番号|カルテ番号|カルテNo|診察券|patient_?(id|no)|^pt_?id$|karte_?no|chart_?no|^id$)/i],
+  ['my_number', /(マイナンバー|個人番号|my_?number)/i],
+  ['insurance_no', /(保険者番号|保険証|被保険者|insurer_?(no|number)|insurance_?(no|number))/i],
+  ['diagnosis', /(病名|傷病名|診断|既往|症状|疾患|処方|diagnosis|disease)/i],
+  ['test_result', /(検査結果|検査値|結果|判定|test_?result|lab_?result)/i],
   ['credit_card', /(カード番号|card)/i],
-  ['bank_account', /(口座)/i],
+  ['bank_account', /(口座|bank_?account)/i],
 ];
 
 /** Kind of each column from its header (null: not personal data or unknown). */
@@ -47,7 +47,7 @@ export interface TableSummary {
   staff: boolean;
 }
 
-const STAFF_HEADER = /(所属|部署|職種|役職|勤務先|施設名|医療機関|免許|資格|職員番号|社員番号|department|title)/i;
+const STAFF_HEADER = /(所属|部署|職種|役職|勤務先|施設名|医療機関|免許|資格|職員番号|社員番号|department|^dept|^title$|job_?type|position|staff_?(id|no)|employee)/i;
 
 /** Cell value in the canonical form recognisers use (ISO birth date, digits-only numbers). */
 export function normalizeCell(kind: PiiKind, raw: string): string {

@@ -5,10 +5,9 @@
  * the case's affected-people register in one step. Person values are personal data: they are read
  * masked by default, revealed only by a separate privileged call, and every read is audited.
  */
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { EvidenceStore } from '../../connectors/evidence-store.js';
-import type { ScanSource, SourceEntry } from '../../connectors/scan-source.js';
+import type { ScanSource } from '../../connectors/scan-source.js';
 import type { Actor } from '../../core/actor.js';
 import { iso, type Clock } from '../../core/clock.js';
 import type { DocBlock } from '../../core/document-blocks.js';
@@ -29,9 +28,8 @@ import type { AffectedPeopleService, ImportResult } from '../affected-people.ser
 import type { AuditService } from '../audit.service.js';
 import { renderDocx, renderHtml } from '../documents/docx-writer.js';
 import { writeXlsx } from '../documents/xlsx.js';
-import { readZip } from '../documents/zip-reader.js';
 import type { JobService } from '../job.service.js';
-import { scanMessage, scanSourceFile } from './message-scan.js';
+import { scanEntry } from './scan-entry.js';
 
 const MAX_ENTRY_BYTES = 200 * 1024 * 1024;
 const BATCH = 50;
@@ -178,7 +176,7 @@ export class BreachScanService {
     };
     try {
       for await (const entry of this.#source.entries(file, ev.filename, MAX_ENTRY_BYTES)) {
-        for await (const item of this.#expand(entry)) {
+        for await (const item of scanEntry(entry)) {
           if (seq > last) {
             pending.push({ seq, item });
             if (pending.length >= BATCH) await flush();
@@ -195,22 +193,6 @@ export class BreachScanService {
     const summary = await this.#summarize(scan.id);
     await this.#store.scans.update(scan.id, { state: 'succeeded', items_total: summary.items, items_done: summary.items, summary: JSON.stringify(summary), finished_at: iso(this.#clock.now()) });
     return { outcome: 'succeeded', summary: `${summary.items} items, ${summary.items_with_pii} with personal data, ${summary.persons} persons`, data: { items: summary.items, itemsWithPii: summary.items_with_pii, persons: summary.persons } };
-  }
-
-  /** One source entry → items: a zip file (a file-share export) is one item per entry. */
-  async *#expand(entry: SourceEntry): AsyncGenerator<ScannedItem> {
-    if (entry.kind === 'message') {
-      yield entry.data ? await scanMessage(entry.item, entry.data) : await scanSourceFile(entry.item, null, entry.status);
-      return;
-    }
-    if (entry.data && path.extname(entry.item).toLowerCase() === '.zip') {
-      const entries = await readZip(entry.data);
-      if (entries) {
-        for (const e of entries) yield await scanSourceFile(`${entry.item}/${e.name}`, e.data, e.status === 'ok' ? 'ok' : e.status);
-        return;
-      }
-    }
-    yield await scanSourceFile(entry.item, entry.data, entry.status);
   }
 
   async #summarize(scanId: string): Promise<ScanSummaryLine> {

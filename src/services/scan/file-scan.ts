@@ -101,6 +101,28 @@ async function scanZip(name: string, data: Buffer, ctx: FileScanContext): Promis
   return out;
 }
 
+const MAX_PROSE_TABLE_CHARS = 20 * 1024 * 1024;
+
+/**
+ * A database table as an item: by header when the columns say what they hold; otherwise its
+ * cells are read as prose (bounded), so an oddly named column still gets looked at.
+ */
+export function scanTable(item: string, header: string[], rows: string[][]): ScannedItem {
+  const ctx: FileScanContext = { depth: 0, part: 'file' };
+  const s = summarizeTable(header, rows);
+  if (s.persons > 0) {
+    const fs = single(ctx, path.basename(item), s.kinds, s.people, s);
+    return itemFromParts(item, null, fs.parts, fs.people, fs.list ?? undefined);
+  }
+  let text = header.join('\t');
+  for (const r of rows) {
+    if (text.length > MAX_PROSE_TABLE_CHARS) break;
+    text += `\n${r.join('\t')}`;
+  }
+  const fs = tableOrProse(ctx, path.basename(item), null, text);
+  return itemFromParts(item, null, fs.parts, fs.people, fs.list ?? undefined);
+}
+
 /** A stand-alone file as an item. */
 export async function scanFile(name: string, data: Buffer | null, status: PartStatus = 'ok', message?: FileScanContext['message']): Promise<ScannedItem> {
   const fs = await scanFileParts(name, data, status, { depth: 0, part: 'file', ...(message ? { message } : {}) });
