@@ -276,3 +276,86 @@ describe('hostile input ends with a status, not a crash', () => {
     }
   }, 120_000);
 });
+
+describe('--exclude-domain and HTML files', () => {
+  it("does not count the hospital's own addresses in prose, but keeps them in lists", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mamori-domain-'));
+    try {
+      writeFileSync(path.join(dir, 'letter.html'), '<html><body><p>患者氏名：架空 一郎 様</p><p>患者メール：ichiro@example.invalid</p><p>問合せ：soumu@mail.hospital.invalid</p><script>var x = "hidden@example.invalid";</script></body></html>');
+      writeFileSync(path.join(dir, 'staff.csv'), '氏名,所属,メールアドレス\n職員 一郎,内科,ichiro@hospital.invalid\n職員 二郎,外科,jiro@hospital.invalid\n');
+      const scan = async (...extra: string[]) => {
+        const run = await cli(['scan', dir, '--json', ...extra], {});
+        return new Map(run.out.split('\n').slice(0, -1).map((l) => JSON.parse(l) as { item: string; kinds: Record<string, number> }).map((i) => [path.basename(i.item), i.kinds]));
+      };
+      const all = await scan();
+      expect(all.get('letter.html')).toMatchObject({ name: 1, email: 2 });
+      const own = await scan('--exclude-domain', 'hospital.invalid');
+      expect(own.get('letter.html')).toMatchObject({ name: 1, email: 1 });
+      expect(own.get('staff.csv')).toMatchObject({ name: 2, email: 2 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** ISO-2022-JP bytes via Shift_JIS → JIS X 0208 (the arithmetic every mailer used). */
+function iso2022jp(text: string): Buffer {
+  const out: number[] = [];
+  let kanji = false;
+  for (const ch of text) {
+    const sj = iconv.encode(ch, 'cp932');
+    if (sj.length === 1) {
+      if (kanji) out.push(0x1b, 0x28, 0x42);
+      kanji = false;
+      out.push(sj[0] ?? 0x3f);
+      continue;
+    }
+    if (!kanji) out.push(0x1b, 0x24, 0x42);
+    kanji = true;
+    const c1 = sj[0] ?? 0;
+    const c2 = sj[1] ?? 0;
+    const row = (c1 < 0xa0 ? c1 - 0x81 : c1 - 0xc1) * 2;
+    if (c2 < 0x9f) out.push(row + 0x21, c2 - (c2 > 0x7f ? 0x20 : 0x1f));
+    else out.push(row + 0x22, c2 - 0x7e);
+  }
+  if (kanji) out.push(0x1b, 0x28, 0x42);
+  return Buffer.from(out);
+}
+
+describe('Japanese charsets, PDF text layers and containers that cannot be read', () => {
+  let dir: string;
+  const letter = '患者氏名：架空 一郎 様\n生年月日：昭和45年3月2日\n病名：糖尿病\n';
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mamori-charset-'));
+    const jis = iso2022jp(letter);
+    // The helper must round-trip, or the test below proves nothing.
+    expect(new TextDecoder('iso-2022-jp').decode(jis)).toBe(letter);
+    const mail = (id: string, charset: string, body: Buffer, extra = '') => Buffer.concat([Buffer.from(`From: =?ISO-2022-JP?B?${iso2022jp('送信 者').toString('base64')}?= <a@example.invalid>\nTo: b@example.invalid\nMessage-ID: <${id}@x>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=${charset}\n${extra}\n`), body]);
+    writeFileSync(path.join(dir, 'jis.eml'), mail('jis', 'ISO-2022-JP', jis, 'Content-Transfer-Encoding: 7bit\n'));
+    writeFileSync(path.join(dir, 'euc.eml'), mail('euc', 'EUC-JP', iconv.encode(letter, 'euc-jp'), 'Content-Transfer-Encoding: 8bit\n'));
+    writeFileSync(path.join(dir, 'sjis-qp.eml'), mail('qp', 'Shift_JIS', Buffer.from([...iconv.encode(letter, 'cp932')].map((b) => (b > 0x7e || b === 0x3d ? `=${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b))).join('')), 'Content-Transfer-Encoding: quoted-printable\n'));
+    const { japanesePdf } = await import('../support/japanese-pdf.js');
+    writeFileSync(path.join(dir, '紹介状.pdf'), japanesePdf(letter.trim().split('\n')));
+    writeFileSync(path.join(dir, 'broken.pdf'), Buffer.from('%PDF-1.4\nnot really'));
+    const cfb = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
+    const encrypted = Buffer.from(cfb);
+    Buffer.from('EncryptedPackage', 'utf16le').copy(encrypted, 1024);
+    writeFileSync(path.join(dir, 'locked.xlsx'), encrypted);
+    writeFileSync(path.join(dir, 'old.xls'), cfb);
+    writeFileSync(path.join(dir, 'outlook.pst'), Buffer.concat([Buffer.from('!BDN'), Buffer.alloc(100)]));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds the same patient in ISO-2022-JP, EUC-JP, Shift_JIS quoted-printable mail and a PDF with CMap-encoded text', async () => {
+    const run = await cli(['scan', dir, '--json'], {});
+    const items = new Map(run.out.split('\n').slice(0, -1).map((l) => JSON.parse(l) as { item: string; persons: number; kinds: Record<string, number>; parts: Array<{ status: string; reason?: string }> }).map((i) => [path.basename(i.item), i]));
+    for (const name of ['jis.eml', 'euc.eml', 'sjis-qp.eml', '紹介状.pdf']) {
+      expect(items.get(name), name).toMatchObject({ persons: 1, kinds: { name: 1, birth_date: 1, diagnosis: 1 } });
+    }
+    expect(items.get('broken.pdf')?.parts[0]?.status).toBe('unreadable');
+    expect(items.get('locked.xlsx')?.parts[0]).toMatchObject({ status: 'encrypted', reason: expect.stringContaining('パスワード付き') as unknown });
+    expect(items.get('old.xls')?.parts[0]).toMatchObject({ status: 'unsupported', reason: expect.stringContaining('旧形式') as unknown });
+    expect(items.get('outlook.pst')?.parts[0]).toMatchObject({ status: 'unsupported', reason: expect.stringContaining('readpst') as unknown });
+  });
+});

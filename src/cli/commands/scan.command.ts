@@ -10,6 +10,7 @@ import type { ScanItem } from '../../core/pii/scan-item.js';
 import { walkFiles } from '../../connectors/file-source.js';
 import { fileScanSource } from '../../connectors/scan-source.js';
 import { approxPeople, noticeItems } from '../../core/pii/notice-phrase.js';
+import type { ScanOptions } from '../../core/pii/scan-options.js';
 import { scanSourceFile } from '../../services/scan/message-scan.js';
 import { scanEntry } from '../../services/scan/scan-entry.js';
 import type { CliIo } from '../cli-io.js';
@@ -44,8 +45,9 @@ export function registerScan(program: Command, io: CliIo): void {
     .description('Find Japanese personal data in mailboxes (mbox, .eml, Maildir), files (text, HTML, CSV/TSV, xlsx, docx, zip) and database dumps (SQLite, SQL INSERT/COPY) / 影響範囲調査')
     .argument('<path...>', 'files or folders')
     .option('--json', 'one JSON object per item, then a summary line')
-    .option('--exclude-domain <domain...>', "the hospital's own mail domains (used by the mailbox scanner)")
-    .action(async (paths: string[], opts: { json?: boolean }) => {
+    .option('--exclude-domain <domain...>', "the hospital's own mail domains: their addresses in letters and mail bodies are not counted (lists always are)")
+    .action(async (paths: string[], opts: { json?: boolean; excludeDomain?: string[] }) => {
+      const options: ScanOptions = { excludeDomains: opts.excludeDomain ?? [] };
       const summary = new ScanSummary();
       const emit = (item: ScanItem) => {
         if (opts.json) io.out(JSON.stringify(item));
@@ -55,11 +57,11 @@ export function registerScan(program: Command, io: CliIo): void {
       // streamed message by message, SQLite and SQL dumps as tables, Maildir files as messages).
       for await (const f of walkFiles(paths, MAX_FILE_BYTES, () => true)) {
         if (f.status === 'unreadable') {
-          emit(summary.add(await scanSourceFile(f.path, null, 'unreadable')));
+          emit(summary.add(await scanSourceFile(f.path, null, 'unreadable', options)));
           continue;
         }
         for await (const entry of fileScanSource.entries(f.path, f.path, MAX_FILE_BYTES)) {
-          for await (const item of scanEntry(entry)) emit(summary.add(item));
+          for await (const item of scanEntry(entry, options)) emit(summary.add(item));
         }
       }
       const result = summary.result();

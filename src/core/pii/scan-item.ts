@@ -51,8 +51,8 @@ export function isSensitive(kinds: KindCounts): boolean {
 }
 
 /** A part that could not be read: a status and its reason, never silence. */
-export function unreadPart(part: ScanPart['part'], name: string, status: Exclude<PartStatus, 'ok'>): ScanPart {
-  return { part, name, kinds: {}, persons: 0, status, category: '個人情報なし', reason: STATUS_REASON[status] };
+export function unreadPart(part: ScanPart['part'], name: string, status: Exclude<PartStatus, 'ok'>, reason?: string): ScanPart {
+  return { part, name, kinds: {}, persons: 0, status, category: '個人情報なし', reason: reason ?? STATUS_REASON[status] };
 }
 
 /** An item from its parts: kinds and people add up; the category follows the richest list. */

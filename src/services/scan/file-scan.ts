@@ -7,11 +7,13 @@
 import path from 'node:path';
 import { categorize } from '../../core/pii/item-result.js';
 import type { PersonRecord } from '../../core/pii/person-records.js';
+import type { Finding } from '../../core/pii/pii-kinds.js';
+import { DEFAULT_SCAN_OPTIONS, proseFilter, type ScanOptions } from '../../core/pii/scan-options.js';
 import { scanProse } from '../../core/pii/prose-scan.js';
 import { itemFromParts, unreadPart, type KindCounts, type PartStatus, type ScannedItem, type ScanPart } from '../../core/pii/scan-item.js';
 import { summarizeTable, type TableSummary } from '../../core/pii/table-columns.js';
 import { readZip } from '../documents/zip-reader.js';
-import { csvTable, decodeText, docxText, xlsxTable } from './text-extract.js';
+import { csvTable, decodeText, docxText, htmlToText, pdfText, xlsxTable } from './text-extract.js';
 
 export interface ListInfo {
   persons: number;
@@ -32,6 +34,8 @@ export interface FileScanContext {
   part: 'file' | 'attachment';
   /** Scans an embedded message (.eml inside a zip or attachment); supplied by message-scan. */
   message?: (name: string, data: Buffer, depth: number) => Promise<FileScan>;
+  /** Which prose findings count (scan options, correspondents). */
+  keep?: (f: Finding) => boolean;
 }
 
 const TEXT_EXT = new Set(['.txt', '.md', '.log', '.html', '.htm', '.json', '.xml']);
@@ -43,8 +47,24 @@ function single(ctx: FileScanContext, name: string, kinds: KindCounts, people: P
   return { parts: [{ part: ctx.part, name, kinds, persons, status: 'ok', category: categorize({ table: list, kinds, persons }) }], people, list };
 }
 
-function unread(ctx: FileScanContext, name: string, status: Exclude<PartStatus, 'ok'>): FileScan {
-  return { parts: [unreadPart(ctx.part, name, status)], people: [], list: null };
+function unread(ctx: FileScanContext, name: string, status: Exclude<PartStatus, 'ok'>, reason?: string): FileScan {
+  return { parts: [unreadPart(ctx.part, name, status, reason)], people: [], list: null };
+}
+
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+/** Containers recognised by their first bytes, whatever the file is called. */
+function sniffUnreadable(data: Buffer): { status: Exclude<PartStatus, 'ok'>; reason: string } | null {
+  if (data.subarray(0, 8).equals(CFB_MAGIC)) {
+    // Password-protected xlsx/docx are OLE containers holding an EncryptedPackage stream.
+    if (data.includes(ENCRYPTED_PACKAGE)) return { status: 'encrypted', reason: 'パスワード付きのOffice文書のため未検査（パスワードを確認して要確認）' };
+    return { status: 'unsupported', reason: '旧形式のOffice文書（.xls/.doc/.ppt）は未対応のため未検査（新形式で保存し直して再調査）' };
+  }
+  if (data.subarray(0, 4).toString('latin1') === '!BDN') {
+    return { status: 'unsupported', reason: 'Outlookのデータファイル（PST）は readpst（Debian の pst-utils）で mbox に変換してから調査してください' };
+  }
+  return null;
 }
 
 function tableOrProse(ctx: FileScanContext, name: string, t: { header: string[]; rows: string[][] } | null, text: string): FileScan {
@@ -52,13 +72,15 @@ function tableOrProse(ctx: FileScanContext, name: string, t: { header: string[];
     const s = summarizeTable(t.header, t.rows);
     if (s.persons > 0) return single(ctx, name, s.kinds, s.people, s);
   }
-  const prose = scanProse(text);
+  const prose = scanProse(text, ctx.keep);
   return single(ctx, name, prose.kinds, prose.people, prose.table);
 }
 
 export async function scanFileParts(name: string, data: Buffer | null, status: PartStatus, ctx: FileScanContext): Promise<FileScan> {
   const base = path.basename(name);
   if (!data || status !== 'ok') return unread(ctx, base, status === 'ok' ? 'unreadable' : status);
+  const sniffed = sniffUnreadable(data);
+  if (sniffed) return unread(ctx, base, sniffed.status, sniffed.reason);
   const ext = path.extname(name).toLowerCase();
   switch (ext) {
     case '.zip':
@@ -75,12 +97,17 @@ export async function scanFileParts(name: string, data: Buffer | null, status: P
       const text = await docxText(data);
       return text === null ? unread(ctx, base, 'unreadable') : tableOrProse(ctx, base, null, text);
     }
+    case '.pdf': {
+      const pdf = await pdfText(data);
+      return pdf.status === 'ok' ? tableOrProse(ctx, base, null, pdf.text) : unread(ctx, base, pdf.status, pdf.status === 'encrypted' ? 'パスワード付きPDFのため未検査（パスワードを確認して要確認）' : undefined);
+    }
     case '.csv':
     case '.tsv': {
       const text = decodeText(data);
       return tableOrProse(ctx, base, csvTable(text, ext === '.tsv' ? '\t' : ','), text);
     }
     default:
+      if (ext === '.html' || ext === '.htm') return tableOrProse(ctx, base, null, htmlToText(decodeText(data)));
       if (TEXT_EXT.has(ext)) return tableOrProse(ctx, base, null, decodeText(data));
       return unread(ctx, base, 'unsupported');
   }
@@ -107,8 +134,8 @@ const MAX_PROSE_TABLE_CHARS = 20 * 1024 * 1024;
  * A database table as an item: by header when the columns say what they hold; otherwise its
  * cells are read as prose (bounded), so an oddly named column still gets looked at.
  */
-export function scanTable(item: string, header: string[], rows: string[][]): ScannedItem {
-  const ctx: FileScanContext = { depth: 0, part: 'file' };
+export function scanTable(item: string, header: string[], rows: string[][], opts: ScanOptions = DEFAULT_SCAN_OPTIONS): ScannedItem {
+  const ctx: FileScanContext = { depth: 0, part: 'file', keep: proseFilter(opts) };
   const s = summarizeTable(header, rows);
   if (s.persons > 0) {
     const fs = single(ctx, path.basename(item), s.kinds, s.people, s);
@@ -124,7 +151,7 @@ export function scanTable(item: string, header: string[], rows: string[][]): Sca
 }
 
 /** A stand-alone file as an item. */
-export async function scanFile(name: string, data: Buffer | null, status: PartStatus = 'ok', message?: FileScanContext['message']): Promise<ScannedItem> {
-  const fs = await scanFileParts(name, data, status, { depth: 0, part: 'file', ...(message ? { message } : {}) });
+export async function scanFile(name: string, data: Buffer | null, status: PartStatus = 'ok', message?: FileScanContext['message'], opts: ScanOptions = DEFAULT_SCAN_OPTIONS): Promise<ScannedItem> {
+  const fs = await scanFileParts(name, data, status, { depth: 0, part: 'file', keep: proseFilter(opts), ...(message ? { message } : {}) });
   return itemFromParts(name, null, fs.parts, fs.people, fs.list ?? undefined);
 }

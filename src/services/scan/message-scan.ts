@@ -9,6 +9,7 @@ import { normalizeName } from '../../core/incidents/person-matching.js';
 import { categorize } from '../../core/pii/item-result.js';
 import { scanProse } from '../../core/pii/prose-scan.js';
 import { itemFromParts, unreadPart, type PartStatus, type ScannedItem } from '../../core/pii/scan-item.js';
+import { DEFAULT_SCAN_OPTIONS, proseFilter, type ScanOptions } from '../../core/pii/scan-options.js';
 import type { Finding } from '../../core/pii/pii-kinds.js';
 import { stripSignature } from '../../core/pii/signature.js';
 import { scanFile, scanFileParts, type FileScan } from './file-scan.js';
@@ -20,7 +21,7 @@ function toBuffer(c: string | ArrayBuffer | Uint8Array): Buffer {
   return typeof c === 'string' ? Buffer.from(c) : c instanceof ArrayBuffer ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
 }
 
-async function messageParts(raw: Buffer, depth: number, prefix: string): Promise<(FileScan & { messageId: string | null }) | null> {
+async function messageParts(raw: Buffer, depth: number, prefix: string, opts: ScanOptions): Promise<(FileScan & { messageId: string | null }) | null> {
   let email;
   try {
     email = await PostalMime.parse(raw, { forceRfc822Attachments: true });
@@ -34,7 +35,8 @@ async function messageParts(raw: Buffer, depth: number, prefix: string): Promise
       .filter(Boolean),
   );
   const body = stripSignature(email.text ?? (email.html ? htmlToText(email.html) : ''));
-  const { kinds, people, table } = scanProse(body, (f: Finding) => !(f.kind === 'name' && correspondents.has(normalizeName(f.value))));
+  const keep = proseFilter(opts);
+  const { kinds, people, table } = scanProse(body, (f: Finding) => keep(f) && !(f.kind === 'name' && correspondents.has(normalizeName(f.value))));
   const list = table ? { persons: table.persons, kinds: table.kinds, staff: table.staff } : null;
   const out: FileScan & { messageId: string | null } = {
     messageId: email.messageId ?? null,
@@ -49,7 +51,7 @@ async function messageParts(raw: Buffer, depth: number, prefix: string): Promise
     const bytes = toBuffer(a.content);
     const big = bytes.length > MAX_ATTACHMENT_BYTES;
     const status: PartStatus = big ? 'too_large' : 'ok';
-    const sub = await scanFileParts(file, big ? null : bytes, status, { depth, part: 'attachment', message: embedded });
+    const sub = await scanFileParts(file, big ? null : bytes, status, { depth, part: 'attachment', keep, message: (n, d, dep) => embedded(n, d, dep, opts) });
     for (const p of sub.parts) out.parts.push({ ...p, part: 'attachment', name: `${prefix ? `${prefix}/` : ''}${p.name}` });
     out.people.push(...sub.people);
     if (sub.list && (!out.list || sub.list.persons > out.list.persons)) out.list = sub.list;
@@ -58,13 +60,13 @@ async function messageParts(raw: Buffer, depth: number, prefix: string): Promise
 }
 
 /** A forwarded message inside a message or a zip: its body and attachments become attachment parts. */
-async function embedded(name: string, data: Buffer, depth: number): Promise<FileScan> {
-  const m = await messageParts(data, depth, name);
+async function embedded(name: string, data: Buffer, depth: number, opts: ScanOptions): Promise<FileScan> {
+  const m = await messageParts(data, depth, name, opts);
   return m ?? { parts: [unreadPart('attachment', name, 'unreadable')], people: [], list: null };
 }
 
-export async function scanMessage(item: string, raw: Buffer): Promise<ScannedItem> {
-  const m = await messageParts(raw, 0, '');
+export async function scanMessage(item: string, raw: Buffer, opts: ScanOptions = DEFAULT_SCAN_OPTIONS): Promise<ScannedItem> {
+  const m = await messageParts(raw, 0, '', opts);
   if (!m) return itemFromParts(item, null, [unreadPart('body', '', 'unreadable')], []);
   const scanned = itemFromParts(item, m.messageId, m.parts, m.people, m.list ?? undefined);
   const attachmentPersons = m.parts.some((p) => p.part === 'attachment' && p.persons > 0);
@@ -72,7 +74,7 @@ export async function scanMessage(item: string, raw: Buffer): Promise<ScannedIte
 }
 
 /** Any file from a folder walk: messages (.eml) as messages, the rest as files (a zip may hold .eml). */
-export async function scanSourceFile(item: string, data: Buffer | null, status: PartStatus): Promise<ScannedItem> {
-  if (data && status === 'ok' && path.extname(item).toLowerCase() === '.eml') return scanMessage(item, data);
-  return scanFile(item, data, status, embedded);
+export async function scanSourceFile(item: string, data: Buffer | null, status: PartStatus, opts: ScanOptions = DEFAULT_SCAN_OPTIONS): Promise<ScannedItem> {
+  if (data && status === 'ok' && path.extname(item).toLowerCase() === '.eml') return scanMessage(item, data, opts);
+  return scanFile(item, data, status, (n, d, dep) => embedded(n, d, dep, opts), opts);
 }

@@ -1,4 +1,6 @@
 /** Text and tables out of file formats, for the scanner. Each returns null when it cannot read the file. */
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import JSZip from 'jszip';
 import { readXlsxRecords } from '../documents/xlsx.js';
@@ -71,4 +73,50 @@ export function htmlToText(html: string): string {
       .replace(/&nbsp;/g, ' ')
       .replace(/&#(\d{1,7});/g, (_, d: string) => (Number(d) <= 0x10ffff ? String.fromCodePoint(Number(d)) : ' ')),
   );
+}
+
+// pdf.js ships the CMaps that Japanese PDFs need (UniJIS-UCS2-H, 90ms-RKSJ-H …) inside the npm
+// package: pointing it at that folder keeps extraction offline and Japanese text intact.
+const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const MAX_PDF_PAGES = 2000;
+
+export type PdfResult = { status: 'ok'; text: string } | { status: 'encrypted' | 'unreadable' };
+
+/** The text layer of a PDF, one line per text run break; scanned images have none (reported as text ''). */
+export async function pdfText(data: Buffer): Promise<PdfResult> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(data),
+    cMapUrl: `${PDFJS_DIR}/cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${PDFJS_DIR}/standard_fonts/`,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    const lines: string[] = [];
+    for (let p = 1; p <= Math.min(doc.numPages, MAX_PDF_PAGES); p += 1) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      let line = '';
+      for (const it of content.items) {
+        if (!('str' in it)) continue;
+        line += it.str;
+        if (it.hasEOL) {
+          lines.push(line);
+          line = '';
+        }
+      }
+      if (line) lines.push(line);
+      page.cleanup();
+    }
+    return { status: 'ok', text: lines.join('\n') };
+  } catch (error) {
+    return { status: error instanceof Error && error.name === 'PasswordException' ? 'encrypted' : 'unreadable' };
+  } finally {
+    await task.destroy();
+  }
 }
