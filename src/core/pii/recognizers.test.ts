@@ -181,3 +181,22 @@ describe('names outside the surname list', () => {
     expect(nameRecognizer.recognize('四月一日健太さんと会議')).toEqual([]);
   });
 });
+
+describe('names by dictionary (IPADIC surnames + given names), no cue', () => {
+  it('a kanji run that is exactly surname + given name is a name', async () => {
+    const { nameRecognizer } = await import('./recognizers/name.js');
+    for (const [text, name] of [
+      ['山田太郎の件ですが', '山田太郎'],
+      ['担当は高橋 健です', '高橋健'],
+      ['長谷川美咲の検査', '長谷川美咲'],
+    ] as const) {
+      expect(values(nameRecognizer.recognize(text)), text).toEqual([name]);
+    }
+  });
+  it('places, institutions and ordinary words are not names', async () => {
+    const { nameRecognizer } = await import('./recognizers/name.js');
+    for (const text of ['東京都に出張', '中野区の施設', '田中クリニックへ', '内科医長です', '会議室で', '石川県', '安全管理', '平成元年', '中村屋', '森正の']) {
+      expect(nameRecognizer.recognize(text), text).toEqual([]);
+    }
+  });
+});

@@ -226,7 +226,7 @@ export class MailboxGenerator {
         template = 'business';
         mbox = this.#textMessage(
           this.#header(i, '打ち合わせの件', doctorAddr, corrAddr),
-          `${corrName} 先生\n\nいつもお世話になっております。\n${this.#int(1, 12)}月${this.#int(1, 28)}日${this.#int(9, 17)}時からの打ち合わせの件、承知いたしました。\n当日は資料を${this.#int(2, 10)}部ご用意いたします。\n${this.#signature(doctor)}`,
+          `${corrName} 先生\n\nいつもお世話になっております。\n${this.#int(1, 12)}月${this.#int(1, 28)}日${this.#int(9, 17)}時からの打ち合わせの件、承知いたしました。\n会場は${this.#pick(PREFS)}${this.#pick(['中野区', '北区', '港区', '中央区'])}の${this.#pick(COMMON)}クリニック会議室です。関係者各位、皆様によろしくお伝えください。\n当日は資料を${this.#int(2, 10)}部ご用意いたします。\n${this.#signature(doctor)}`,
         );
       } else if (x < 0.62) {
         template = 'lookalike';
@@ -276,7 +276,10 @@ export class MailboxGenerator {
         L.persons = 1;
         mbox = this.#textMessage(
           this.#header(i, 'Re: 患者紹介のお願い', corrAddr, doctorAddr, `In-Reply-To: <gen${Math.max(0, i - 1)}@mamori.invalid>\n`),
-          `${doctor} 先生\n\nご紹介ありがとうございました。${L.v('name', `${p.family}${p.given}`)}さんは本日受診され、${L.v('diagnosis', this.#pick(DIAGNOSES))}として加療を開始しました。\n${this.#signature(corrName)}`,
+          this.#r() < 0.5
+            ? `${doctor} 先生\n\nご紹介ありがとうございました。${L.v('name', `${p.family}${p.given}`)}さんは本日受診され、${L.v('diagnosis', this.#pick(DIAGNOSES))}として加療を開始しました。\n${this.#signature(corrName)}`
+            : // No honorific, no label: only the name itself says it is a name.
+              `${doctor} 先生\n\n${L.v('name', `${p.family}${p.given}`)}の件ですが、本日当院を受診されました。${L.v('diagnosis', this.#pick(DIAGNOSES))}の治療を継続します。\n${this.#signature(corrName)}`,
         );
       } else if (x < 0.725) {
         template = 'lab_list';

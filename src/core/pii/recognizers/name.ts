@@ -1,5 +1,5 @@
 import type { Finding, Recognizer } from '../pii-kinds.js';
-import { COMMON_SURNAMES } from '../surnames.js';
+import { GIVEN_NAMES, surnamePrefix } from '../surnames.js';
 import { fold } from '../text-context.js';
 
 const KANJI = '[\\u4e00-\\u9fff々〆ヶ]';
@@ -10,9 +10,11 @@ const CLINICAL = '受診|入院|外来|紹介|加療|診察|検査|処方|退院
 const NOT_NAME = /(患者|家族|担当|先生|病院|医院|会社|御中|職員|皆|各位|者|科|部|課|室|院)$/;
 
 /**
- * Person names by structure, the cues the domain note recommends: a label (氏名: …), or a
- * surname from the list followed by an optional given name and an honorific (山田 太郎 様).
- * Part-of-speech tagging alone finds only about half of given names, so it is not used here.
+ * Person names by dictionary and structure, the cues the domain note recommends: a label (氏名: …);
+ * a surname from the dictionary with an optional given name and an honorific (山田 太郎 様); an
+ * honorific followed by clinical context for surnames the dictionary lacks; and, with no cue, a
+ * kanji run that is exactly dictionary surname + dictionary given name. Part-of-speech tagging
+ * alone finds only about half of given names, so it is not used.
  */
 export const nameRecognizer: Recognizer = {
   kind: 'name',
@@ -25,23 +27,43 @@ export const nameRecognizer: Recognizer = {
       const start = m.index + m[0].length - value.length;
       out.push({ kind: 'name', start, end: start + value.length, value: value.replace(/ /g, ''), confidence: 'high', reason: 'label' });
     }
-    const honorific = new RegExp(`(${KANJI}{1,3})[ ]?(${KANJI}{1,3}|[ぁ-んァ-ヶ]{2,5})?[ ]?${HONORIFIC}`, 'g');
+    const honorific = new RegExp(`(${KANJI}{1,4})[ ]?(${KANJI}{1,3}|[ぁ-んァ-ヶ]{2,5})?[ ]?${HONORIFIC}`, 'g');
     for (const m of t.matchAll(honorific)) {
-      const surname = m[1] ?? '';
-      // Try the longest known surname prefix (佐々木 before 佐々).
-      let family = '';
-      for (let n = Math.min(3, surname.length); n >= 1; n -= 1) {
-        if (COMMON_SURNAMES.has(surname.slice(0, n))) {
-          family = surname.slice(0, n);
-          break;
-        }
-      }
+      const run = m[1] ?? '';
+      // Longest known surname at the start of the run (佐々木 before 佐々).
+      const family = surnamePrefix(run);
       if (!family) continue;
-      const given = surname.slice(family.length) + (m[2] ?? '');
+      const given = run.slice(family.length) + (m[2] ?? '');
       const value = `${family}${given}`;
       if (given && NOT_NAME.test(given)) continue;
       const start = m.index + (m[0].indexOf(family) >= 0 ? m[0].indexOf(family) : 0);
       out.push({ kind: 'name', start, end: start + m[0].replace(new RegExp(`${HONORIFIC}$`), '').trimEnd().length, value, confidence: given ? 'high' : 'medium', reason: given ? 'surname+given+honorific' : 'surname+honorific' });
+    }
+    // No cue at all: a whole kanji run (or two runs split by one space) that is exactly a known
+    // surname followed by a known given name (山田太郎の件、高橋 健 より). Short runs are too often
+    // ordinary words, so at least three characters and a two-character surname or given name.
+    const bare = new RegExp(`(?<!${KANJI})(${KANJI}{1,4})(?: (?=${KANJI}))?(${KANJI}{1,4})?(?!${KANJI})`, 'g');
+    for (const m of t.matchAll(bare)) {
+      const a = m[1] ?? '';
+      const b = m[2] ?? '';
+      const spaced = m[0].includes(' ');
+      let family = '';
+      let given = '';
+      if (spaced) {
+        if (surnamePrefix(a) === a && GIVEN_NAMES.has(b)) [family, given] = [a, b];
+      } else {
+        const run = a + b;
+        for (let n = Math.min(4, run.length - 1); n >= 1; n -= 1) {
+          const f = run.slice(0, n);
+          if (surnamePrefix(f) === f && GIVEN_NAMES.has(run.slice(n))) {
+            [family, given] = [f, run.slice(n)];
+            break;
+          }
+        }
+      }
+      if (!family || family.length + given.length < 3 || (family.length < 2 && given.length < 2)) continue;
+      if (out.some((f) => m.index < f.end && f.start < m.index + m[0].length)) continue;
+      out.push({ kind: 'name', start: m.index, end: m.index + m[0].length, value: `${family}${given}`, confidence: 'low', reason: 'dictionary:surname+given' });
     }
     // A name outside the surname list is still a name when clinical context follows it
     // (「四月一日健太さんは本日受診され」): the structure carries what the dictionary lacks.
