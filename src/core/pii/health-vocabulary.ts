@@ -16,9 +16,12 @@ export const DIAGNOSIS_TERMS: readonly string[] = [
 ];
 
 export const TEST_TERMS: readonly string[] = [
-  '検査結果', '陽性', '陰性', '抗原検査', 'PCR', '血液検査', '尿検査', '生化学', 'HbA1c', 'eGFR', 'クレアチニン',
+  '陽性', '陰性', '抗原検査', 'PCR', '血液検査', '尿検査', '生化学', 'HbA1c', 'eGFR', 'クレアチニン',
   'CRP', 'WBC', '白血球', '赤血球', 'ヘモグロビン', '血糖', 'AST', 'ALT', 'γ-GTP', 'LDL', 'HDL', '中性脂肪',
   '腫瘍マーカー', 'CEA', 'PSA', '心電図', 'レントゲン', 'CT', 'MRI', 'エコー', '内視鏡', '生検', '病理',
 ];
+
+/** Labels whose value is a test result ("検査結果：陽性"); the bare word 検査結果 names no result. */
+export const TEST_LABELS: readonly string[] = ['検査結果', '検査値', '判定'];
 
 export const HEALTH_LABELS: readonly string[] = ['病名', '傷病名', '診断', '既往歴', '主訴', '症状', '処方', '服薬', '紹介状', '退院サマリ', '病歴', '治療'];

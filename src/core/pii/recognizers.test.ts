@@ -177,8 +177,10 @@ describe('names outside the surname list', () => {
     expect(nameRecognizer.recognize('患者さんは本日受診されました')).toEqual([]);
     expect(nameRecognizer.recognize('ご家族様の来院予定')).toEqual([]);
     expect(nameRecognizer.recognize('見本病院様へ紹介状を送付')).toEqual([]);
-    // No clinical context: an unknown kanji run with さん stays unreported (precision).
-    expect(nameRecognizer.recognize('四月一日健太さんと会議')).toEqual([]);
+    // No clinical context and no dictionary given name: a title with さん stays unreported.
+    expect(nameRecognizer.recognize('総務課長さんと会議')).toEqual([]);
+    // A dictionary given name after an unknown surname is found even without context.
+    expect(values(nameRecognizer.recognize('四月一日健太さんと会議'))).toEqual(['四月一日健太']);
   });
 });
 
@@ -189,14 +191,25 @@ describe('names by dictionary (IPADIC surnames + given names), no cue', () => {
       ['山田太郎の件ですが', '山田太郎'],
       ['担当は高橋 健です', '高橋健'],
       ['長谷川美咲の検査', '長谷川美咲'],
+      ['坂本さくらの件', '坂本さくら'],
+      ['薬袋直子の件ですが', '薬袋直子'],
     ] as const) {
       expect(values(nameRecognizer.recognize(text)), text).toEqual([name]);
     }
   });
   it('places, institutions and ordinary words are not names', async () => {
     const { nameRecognizer } = await import('./recognizers/name.js');
-    for (const text of ['東京都に出張', '中野区の施設', '田中クリニックへ', '内科医長です', '会議室で', '石川県', '安全管理', '平成元年', '中村屋', '森正の']) {
+    for (const text of ['山田はこの件', '高橋よりご報告', '感染対策委員会', '医療安全管理室', '検査結果', '東京都に出張', '中野区の施設', '田中クリニックへ', '内科医長です', '会議室で', '石川県', '安全管理', '平成元年', '中村屋', '森正の']) {
       expect(nameRecognizer.recognize(text), text).toEqual([]);
     }
+  });
+});
+
+describe('test results need a result, not the word', () => {
+  it('「検査結果の一覧を添付」 is no test result; 「検査結果：陽性」 and 陰性 are', async () => {
+    const { testResultRecognizer } = await import('./recognizers/health.js');
+    expect(testResultRecognizer.recognize('検査結果の一覧を添付いたします')).toEqual([]);
+    expect(values(testResultRecognizer.recognize('検査結果：異常なし'))).toEqual(['異常なし']);
+    expect(values(testResultRecognizer.recognize('迅速検査は陰性でした'))).toEqual(['陰性']);
   });
 });

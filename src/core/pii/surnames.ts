@@ -3,7 +3,7 @@
  * 10,883 kanji surnames and 15,515 given names (data/ipadic-names.data.ts, NAIST licence), plus
  * given names common since IPADIC was made (2007) that it lacks.
  */
-import { IPADIC_GIVEN_NAMES, IPADIC_SURNAMES } from './data/ipadic-names.data.js';
+import { IPADIC_GIVEN_KANA, IPADIC_GIVEN_NAMES, IPADIC_SURNAMES } from './data/ipadic-names.data.js';
 
 export const COMMON_SURNAMES: ReadonlySet<string> = new Set(
   (
@@ -15,7 +15,16 @@ export const SURNAMES: ReadonlySet<string> = new Set([...COMMON_SURNAMES, ...IPA
 
 const MODERN_GIVEN = '陽菜 結愛 結衣 陽葵 凛 紬 芽依 莉子 咲良 結菜 心春 杏 葵 澪 湊 蓮 大翔 陽翔 悠真 蒼 碧 樹 悠人 朝陽 律 颯 陽向 大和 結翔 瑛太 翔太 颯太 優斗 悠斗 琉生';
 
-export const GIVEN_NAMES: ReadonlySet<string> = new Set([...IPADIC_GIVEN_NAMES.split(' '), ...MODERN_GIVEN.split(' ')]);
+/**
+ * IPADIC tags some ordinary words as given names too (結果, 健康 …); those never count as a given
+ * name when nothing else says a name is there.
+ */
+const WORD_LIKE_GIVEN = new Set('結果 健康 真実 正義 大地 希望 自由 平和 安心 元気 勝利 成功 幸福 未来 大和 一番 大事 大切 正直 誠実 清潔 満足 理想 努力 友情 勇気 栄光 感謝 信用 明朗 和平 正常 安全 安定 円満 順調 優秀 十分 一致 一同 一般 一部 全部 大将 中央 中心 最後 最初'.split(' '));
+
+export const GIVEN_NAMES: ReadonlySet<string> = new Set([...IPADIC_GIVEN_NAMES.split(' '), ...MODERN_GIVEN.split(' ')].filter((g) => !WORD_LIKE_GIVEN.has(g)));
+
+/** Given names written in kana (さくら, あおい); at least two characters. */
+export const GIVEN_KANA: ReadonlySet<string> = new Set([...IPADIC_GIVEN_KANA.split(' '), 'さくら', 'ひなた', 'ゆい', 'あかり', 'ひまり', 'めい', 'さな', 'ゆな']);
 
 /** Longest surname that starts `s` (up to 4 characters), or ''. */
 export function surnamePrefix(s: string): string {

@@ -1,4 +1,4 @@
-import { DIAGNOSIS_TERMS, HEALTH_LABELS, TEST_TERMS } from '../health-vocabulary.js';
+import { DIAGNOSIS_TERMS, HEALTH_LABELS, TEST_LABELS, TEST_TERMS } from '../health-vocabulary.js';
 import type { Finding, PiiKind, Recognizer } from '../pii-kinds.js';
 import { fold } from '../text-context.js';
 
@@ -20,14 +20,13 @@ function vocabularyRecognizer(kind: PiiKind, terms: readonly string[]): Recogniz
       const t = fold(text);
       const out: Finding[] = [];
       for (const m of t.matchAll(re)) out.push({ kind, start: m.index, end: m.index + m[0].length, value: m[0], confidence: 'medium', reason: 'vocabulary' });
-      // A labelled field ("病名: …") is health information whatever its wording.
-      if (kind === 'diagnosis') {
-        for (const m of t.matchAll(new RegExp(`(${HEALTH_LABELS.map(escape).join('|')})\\s*[:：]\\s*([^\\n、。,]{1,40})`, 'g'))) {
-          const value = (m[2] ?? '').trim();
-          if (!value) continue;
-          const start = m.index + m[0].length - (m[2] ?? '').length;
-          out.push({ kind, start, end: m.index + m[0].length, value, confidence: 'high', reason: `label:${m[1] ?? ''}` });
-        }
+      // A labelled field ("病名: …", "検査結果: …") is health information whatever its wording.
+      const labels = kind === 'diagnosis' ? HEALTH_LABELS : TEST_LABELS;
+      for (const m of t.matchAll(new RegExp(`(${labels.map(escape).join('|')})\\s*[:：]\\s*([^\\n、。,]{1,40})`, 'g'))) {
+        const value = (m[2] ?? '').trim();
+        if (!value) continue;
+        const start = m.index + m[0].length - (m[2] ?? '').length;
+        out.push({ kind, start, end: m.index + m[0].length, value, confidence: 'high', reason: `label:${m[1] ?? ''}` });
       }
       return out;
     },

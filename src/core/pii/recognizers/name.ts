@@ -1,10 +1,12 @@
 import type { Finding, Recognizer } from '../pii-kinds.js';
-import { GIVEN_NAMES, surnamePrefix } from '../surnames.js';
+import { GIVEN_KANA, GIVEN_NAMES, surnamePrefix } from '../surnames.js';
 import { fold } from '../text-context.js';
 
 const KANJI = '[\\u4e00-\\u9fff々〆ヶ]';
 const LABEL = '(?:氏名|患者名|お名前|名前|患者氏名|受診者|担当医|主治医|宛名|被保険者氏名)';
 const HONORIFIC = '(?:様|さま|さん|殿|先生|氏|君|ちゃん)';
+/** Kana that read as a given name but are honorifics or particles after a surname. */
+const HONORIFIC_KANA = /^(さん|さま|ちゃん|くん|さんの|さまの)$/;
 const CLINICAL = '受診|入院|外来|紹介|加療|診察|検査|処方|退院|来院|手術|通院|治療|投与|服薬|発症|診断';
 /** Kanji runs before さん/様 that are roles or organisations, not people. */
 const NOT_NAME = /(患者|家族|担当|先生|病院|医院|会社|御中|職員|皆|各位|者|科|部|課|室|院)$/;
@@ -61,9 +63,35 @@ export const nameRecognizer: Recognizer = {
           }
         }
       }
+      let reason = 'dictionary:surname+given';
+      // A surname the dictionary lacks (小鳥遊, 薬袋) before a given name it knows: a run of four
+      // or more kanji ending in a two-character given name (直子, 結衣).
+      if (!family && !spaced) {
+        const run = a + b;
+        const tail = run.slice(-2);
+        if (run.length >= 4 && run.length <= 6 && GIVEN_NAMES.has(tail)) [family, given, reason] = [run.slice(0, -2), tail, 'dictionary:given+unknown-surname'];
+      }
       if (!family || family.length + given.length < 3 || (family.length < 2 && given.length < 2)) continue;
       if (out.some((f) => m.index < f.end && f.start < m.index + m[0].length)) continue;
-      out.push({ kind: 'name', start: m.index, end: m.index + m[0].length, value: `${family}${given}`, confidence: 'low', reason: 'dictionary:surname+given' });
+      out.push({ kind: 'name', start: m.index, end: m.index + m[0].length, value: `${family}${given}`, confidence: 'low', reason });
+    }
+    // Surname + given name in kana (坂本さくら): the kana run starts with a dictionary given name.
+    const kana = new RegExp(`(?<!${KANJI})(${KANJI}{2,4})([ぁ-ゖァ-ヺー]{2,8})`, 'g');
+    for (const m of t.matchAll(kana)) {
+      const family = m[1] ?? '';
+      if (surnamePrefix(family) !== family) continue;
+      const run = m[2] ?? '';
+      let given = '';
+      for (let n = Math.min(5, run.length); n >= 2; n -= 1) {
+        if (GIVEN_KANA.has(run.slice(0, n))) {
+          given = run.slice(0, n);
+          break;
+        }
+      }
+      if (!given || HONORIFIC_KANA.test(given)) continue;
+      const end = m.index + family.length + given.length;
+      if (out.some((f) => m.index < f.end && f.start < end)) continue;
+      out.push({ kind: 'name', start: m.index, end, value: `${family}${given}`, confidence: 'low', reason: 'dictionary:surname+kana-given' });
     }
     // A name outside the surname list is still a name when clinical context follows it
     // (「四月一日健太さんは本日受診され」): the structure carries what the dictionary lacks.
