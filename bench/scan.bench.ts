@@ -35,18 +35,23 @@ export async function runScanBench(): Promise<BenchResult[]> {
   try {
     await writeMailbox(file);
     const mb = statSync(file).size / 1024 / 1024;
-    const floor = await measure(`mbox parse floor (${MESSAGES} msgs, ${mb.toFixed(0)} MB)`, 'MB', async () => {
+    const parseAll = async () => {
       for await (const m of readMbox(file, MAX_MESSAGE)) if (m.raw) await PostalMime.parse(m.raw);
       return mb;
-    });
+    };
+    // The first pass over a fresh file pays for JIT warm-up and cold caches; measure the floor
+    // before and after the scan and compare the scan with the faster of the two.
+    const floorBefore = await measure(`mbox parse floor, 1st (${MESSAGES} msgs, ${mb.toFixed(0)} MB)`, 'MB', parseAll);
     const summary = new ScanSummary();
     const scan = await measure(`mbox scan (${MESSAGES} msgs)`, 'MB', async () => {
       for await (const m of readMbox(file, MAX_MESSAGE)) if (m.raw) summary.add(await scanMessage(`#${m.index}`, m.raw));
       return mb;
     });
+    const floorAfter = await measure(`mbox parse floor, 2nd`, 'MB', parseAll);
+    const floor = Math.min(floorBefore.seconds, floorAfter.seconds);
     const s = summary.result();
-    process.stdout.write(`scan: ${s.items_with_pii} items with personal data, ${s.persons} distinct persons; scan/parse-floor time ratio ${(scan.seconds / floor.seconds).toFixed(2)}\n`);
-    return [floor, scan];
+    process.stdout.write(`scan: ${s.items_with_pii} items with personal data, ${s.persons} distinct persons; scan/parse-floor time ratio ${(scan.seconds / floor).toFixed(2)}\n`);
+    return [floorBefore, scan, floorAfter];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

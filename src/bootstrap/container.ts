@@ -120,7 +120,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     evidence: evidenceStore,
     evidenceMaxBytes: config.evidenceMaxBytes,
   });
-  const scans = new BreachScanService({ store: incidentStore, audit, clock, jobs, evidence: evidenceStore, source: fileScanSource, people });
+  const scans = new BreachScanService({ store: incidentStore, audit, clock, jobs, evidence: evidenceStore, source: fileScanSource, people, options: { excludeDomains: config.mailDomains } });
   const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, notices, settings: incidentSettings, response } });
   cases.onCreated((actor, id) => response.applyPlaybook(actor, id));
   const hotline = new HotlineService({ store: incidentStore, audit, clock });

@@ -58,6 +58,12 @@ describe('config', () => {
     expect([c.port, c.host, c.idleLockSeconds]).toEqual([3000, '0.0.0.0', 60]);
   });
 
+  it("the hospital's mail domains: comma-separated in env, a list in the file, validated", () => {
+    expect(loadConfig({ env: {}, cwd: '/tmp' }).mailDomains).toEqual([]);
+    expect(loadConfig({ env: { MAMORI_MAIL_DOMAINS: 'Hospital.example.jp, mail.hospital.example.jp' }, cwd: '/tmp' }).mailDomains).toEqual(['hospital.example.jp', 'mail.hospital.example.jp']);
+    expect(problems(() => loadConfig({ env: { MAMORI_MAIL_DOMAINS: 'not a domain' }, cwd: '/tmp' })).join('\n')).toMatch(/mail domains/);
+  });
+
   it('TLS needs both files', () => {
     expect(problems(() => loadConfig({ env: { MAMORI_TLS_CERT: '/x.pem' } }))[0]).toMatch(/must be set together/);
   });

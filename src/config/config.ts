@@ -31,6 +31,10 @@ const FileSchema = z
     evidenceMaxBytes: positiveInt.max(64 * 1024 * 1024 * 1024),
     smtpUrl: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://'),
     smtpFrom: z.string().min(3).max(200),
+    mailDomains: z.preprocess(
+      (v) => (typeof v === 'string' ? v.split(',').map((d) => d.trim()).filter(Boolean) : v),
+      z.array(z.string().regex(/^(?=.{3,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be mail domains such as hospital.example.jp, comma-separated')).max(50),
+    ),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']),
     worker: bool,
     setupTokenHours: positiveInt.max(168),
@@ -58,6 +62,7 @@ export const ENV_KEYS: Readonly<Record<Key, string>> = {
   evidenceMaxBytes: 'MAMORI_EVIDENCE_MAX_BYTES',
   smtpUrl: 'MAMORI_SMTP_URL',
   smtpFrom: 'MAMORI_SMTP_FROM',
+  mailDomains: 'MAMORI_MAIL_DOMAINS',
   logLevel: 'MAMORI_LOG_LEVEL',
   worker: 'MAMORI_WORKER',
   setupTokenHours: 'MAMORI_SETUP_TOKEN_HOURS',
@@ -84,6 +89,8 @@ export interface Config {
   evidenceMaxBytes: number;
   /** Outgoing mail for notification campaigns; null until configured. */
   smtp: { url: string; from: string } | null;
+  /** The hospital's own mail domains (scans do not count their addresses in prose; mail analysis treats them as internal). */
+  mailDomains: readonly string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   worker: boolean;
   setupTokenHours: number;
@@ -252,6 +259,7 @@ export function loadConfig(options: LoadOptions = {}): Readonly<Config> {
     bodyLimitBytes: valid.bodyLimitBytes ?? 1024 * 1024,
     evidenceMaxBytes: valid.evidenceMaxBytes ?? 2 * 1024 * 1024 * 1024,
     smtp: valid.smtpUrl ? Object.freeze({ url: valid.smtpUrl, from: valid.smtpFrom ?? 'mamori@localhost' }) : null,
+    mailDomains: Object.freeze((valid.mailDomains ?? []).map((d) => d.toLowerCase())),
     logLevel: valid.logLevel ?? 'info',
     worker: valid.worker ?? true,
     setupTokenHours: valid.setupTokenHours ?? 24,

@@ -21,6 +21,7 @@ import { approxPeople, noticeItems } from '../../core/pii/notice-phrase.js';
 import { PersonIndex, type PersonRecord } from '../../core/pii/person-records.js';
 import { PII_KINDS, type PiiKind } from '../../core/pii/pii-kinds.js';
 import type { KindCounts, ScanItem, ScannedItem, ScanPart } from '../../core/pii/scan-item.js';
+import { DEFAULT_SCAN_OPTIONS, type ScanOptions } from '../../core/pii/scan-options.js';
 import { ScanSummary, type ScanSummaryLine } from '../../core/pii/scan-summary.js';
 import type { IncidentStore } from '../../db/incident-store.js';
 import type { ScanItemRow, ScanPersonRow, ScanRow } from '../../db/repositories/scan.repository.js';
@@ -98,8 +99,9 @@ export class BreachScanService {
   readonly #evidence: EvidenceStore;
   readonly #source: ScanSource;
   readonly #people: AffectedPeopleService;
+  readonly #options: ScanOptions;
 
-  constructor(deps: { store: IncidentStore; audit: AuditService; clock: Clock; jobs: JobService; evidence: EvidenceStore; source: ScanSource; people: AffectedPeopleService }) {
+  constructor(deps: { store: IncidentStore; audit: AuditService; clock: Clock; jobs: JobService; evidence: EvidenceStore; source: ScanSource; people: AffectedPeopleService; options?: ScanOptions }) {
     this.#store = deps.store;
     this.#audit = deps.audit;
     this.#clock = deps.clock;
@@ -107,6 +109,7 @@ export class BreachScanService {
     this.#evidence = deps.evidence;
     this.#source = deps.source;
     this.#people = deps.people;
+    this.#options = deps.options ?? DEFAULT_SCAN_OPTIONS;
   }
 
   /** Start scanning one evidence file of the case; the job does the work. */
@@ -176,7 +179,7 @@ export class BreachScanService {
     };
     try {
       for await (const entry of this.#source.entries(file, ev.filename, MAX_ENTRY_BYTES)) {
-        for await (const item of scanEntry(entry)) {
+        for await (const item of scanEntry(entry, this.#options)) {
           if (seq > last) {
             pending.push({ seq, item });
             if (pending.length >= BATCH) await flush();
