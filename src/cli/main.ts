@@ -7,6 +7,7 @@ import { registerAudit } from './commands/audit.command.js';
 import { registerBackup } from './commands/backup.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerMigrate } from './commands/migrate.command.js';
+import { registerEhr } from './commands/ehr.command.js';
 import { registerScan } from './commands/scan.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerUser } from './commands/user.command.js';
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIo): Command {
   registerBackup(program, io);
   registerDemo(program, io);
   registerScan(program, io);
+  registerEhr(program, io);
   for (const sub of program.commands) {
     sub.exitOverride();
     for (const leaf of sub.commands) leaf.exitOverride();

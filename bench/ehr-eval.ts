@@ -1,0 +1,98 @@
+/**
+ * `npm run bench:ehr-eval`: generate a synthetic hospital with injected misuse (`mamori ehr
+ * generate`), audit it with `mamori ehr audit-dir --json` (in-process, same code path as the CLI)
+ * and score against labels.json:
+ * - recall per scenario (a case is caught when an alert names its user and patient, or shares an event);
+ * - precision in the top k, k = 20 alerts per day per 1,000 staff (the reviewer budget);
+ * - explained fraction of normal patient accesses, and the share of misuse events wrongly explained.
+ * Sizes: BENCH_EHR_STAFF (600), BENCH_EHR_PATIENTS (10,000), BENCH_EHR_DAYS (14), BENCH_EHR_SEED (7).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli } from '../src/cli/main.js';
+import { readEhrFolder } from '../src/connectors/ehr-folder.js';
+import { AuditContext } from '../src/core/ehr/audit-context.js';
+import { explainAccess } from '../src/core/ehr/explain.js';
+import { loadEhrDataset } from '../src/services/ehr/ehr-dataset.js';
+import type { MisuseLabel } from '../src/services/ehr/ehr-generator.js';
+import { measure, report } from './measure.js';
+
+const STAFF = Number(process.env.BENCH_EHR_STAFF ?? 600);
+const PATIENTS = Number(process.env.BENCH_EHR_PATIENTS ?? 10000);
+const DAYS = Number(process.env.BENCH_EHR_DAYS ?? 14);
+const SEED = Number(process.env.BENCH_EHR_SEED ?? 7);
+
+interface AlertLine {
+  rule: string;
+  user_id: string;
+  patient_id: string | null;
+  score: number;
+  event_ids: string[];
+}
+
+async function cli(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['node', 'mamori', ...args], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: process.cwd(), readStdin: () => Promise.resolve('') });
+  if (code !== 0) throw new Error(`mamori ${args.join(' ')} failed: ${err.join('\n')}`);
+  return out;
+}
+
+function matches(a: AlertLine, l: MisuseLabel): boolean {
+  if (a.event_ids.some((id) => l.event_ids.includes(id))) return true;
+  return a.user_id === l.user_id && (l.patient_id === null || a.patient_id === null || a.patient_id === l.patient_id);
+}
+
+export async function runEhrEval(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mamori-ehr-eval-'));
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  try {
+    await cli(['ehr', 'generate', '--staff', String(STAFF), '--patients', String(PATIENTS), '--days', String(DAYS), '--seed', String(SEED), dir]);
+    const labels = (JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as { scenarios: MisuseLabel[] }).scenarios;
+    let lines: string[] = [];
+    const timing = await measure(`ehr audit-dir (${STAFF} staff, ${DAYS} days)`, 'events', async () => {
+      lines = await cli(['ehr', 'audit-dir', dir, '--json']);
+      return (JSON.parse(lines.at(-1) ?? '{}') as { summary: { events: number } }).summary.events;
+    });
+    const alerts = lines.slice(0, -1).map((l) => JSON.parse(l) as AlertLine);
+    const summary = (JSON.parse(lines.at(-1) ?? '{}') as { summary: { events: number; patient_accesses: number; explained: number; alerts: number } }).summary;
+    out(`ehr-eval: ${STAFF} staff, ${PATIENTS} patients, ${DAYS} days (seed ${SEED}): ${summary.events} events, ${summary.patient_accesses} patient accesses, ${alerts.length} alerts, ${labels.length} injected cases`);
+    out(report(timing));
+    const k = Math.max(1, Math.round((20 * DAYS * STAFF) / 1000));
+    const top = alerts.slice(0, k);
+    const tpTop = top.filter((a) => labels.some((l) => matches(a, l))).length;
+    out(`precision in the top ${k} (20 alerts/day/1,000 staff): ${(tpTop / top.length).toFixed(3)} (${tpTop}/${top.length}); all alerts: ${(alerts.filter((a) => labels.some((l) => matches(a, l))).length / Math.max(1, alerts.length)).toFixed(3)}`);
+    const scenarios = [...new Set(labels.map((l) => l.scenario))].sort();
+    out('scenario                        cases  recall(all)  recall(top-k)');
+    for (const s of scenarios) {
+      const ls = labels.filter((l) => l.scenario === s);
+      const all = ls.filter((l) => alerts.some((a) => matches(a, l))).length;
+      const inTop = ls.filter((l) => top.some((a) => matches(a, l))).length;
+      out(`${s.padEnd(31)} ${String(ls.length).padStart(5)}  ${(all / ls.length).toFixed(3).padStart(11)}  ${(inTop / ls.length).toFixed(3).padStart(13)}`);
+    }
+    // Explanations, in-process: normal accesses explained, misuse wrongly explained.
+    const { data } = loadEhrDataset(await readEhrFolder(dir));
+    const ctx = new AuditContext(data);
+    const misuse = new Set(labels.flatMap((l) => l.event_ids));
+    let normal = 0;
+    let normalExplained = 0;
+    let bad = 0;
+    let badExplained = 0;
+    for (const e of ctx.patientEvents) {
+      const x = explainAccess(ctx, e) !== null;
+      if (misuse.has(e.eventId)) {
+        bad += 1;
+        if (x) badExplained += 1;
+      } else {
+        normal += 1;
+        if (x) normalExplained += 1;
+      }
+    }
+    out(`explained: normal accesses ${(normalExplained / normal).toFixed(4)} (${normalExplained}/${normal}); misuse wrongly explained ${(badExplained / Math.max(1, bad)).toFixed(4)} (${badExplained}/${bad})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) await runEhrEval();

@@ -1,0 +1,53 @@
+/** The detector registry and the merge/rank step. Order here is the order alerts tie-break in. */
+import type { Alert, Detector, DetectorInput } from './detector.js';
+import { accessStorm } from './detectors/access-storm.detector.js';
+import { bulkAccess } from './detectors/bulk-access.detector.js';
+import { concurrentSessions } from './detectors/concurrent-sessions.detector.js';
+import { controlledCreateDelete } from './detectors/controlled-create-delete.detector.js';
+import { coworkerAccess } from './detectors/coworker-access.detector.js';
+import { deceasedPatient } from './detectors/deceased-patient.detector.js';
+import { demographicsOnly } from './detectors/demographics-only.detector.js';
+import { familyAccess } from './detectors/family-access.detector.js';
+import { firstAccessNameSearch } from './detectors/first-access-name-search.detector.js';
+import { idleSessionResume } from './detectors/idle-session-resume.detector.js';
+import { neighbourAccess } from './detectors/neighbour-access.detector.js';
+import { offShift } from './detectors/off-shift.detector.js';
+import { rxWithoutEncounter } from './detectors/rx-without-encounter.detector.js';
+import { selfAccess } from './detectors/self-access.detector.js';
+import { selfFamilyRx } from './detectors/self-family-rx.detector.js';
+import { staleRelationship } from './detectors/stale-relationship.detector.js';
+import { terminatedAccount } from './detectors/terminated-account.detector.js';
+import { vipAccess } from './detectors/vip-access.detector.js';
+
+export const DETECTORS: readonly Detector[] = [
+  selfAccess,
+  familyAccess,
+  coworkerAccess,
+  neighbourAccess,
+  vipAccess,
+  accessStorm,
+  staleRelationship,
+  deceasedPatient,
+  firstAccessNameSearch,
+  demographicsOnly,
+  concurrentSessions,
+  offShift,
+  idleSessionResume,
+  terminatedAccount,
+  selfFamilyRx,
+  rxWithoutEncounter,
+  controlledCreateDelete,
+  bulkAccess,
+];
+
+/** Runs detectors; a user+patient pair seen by several rules scores higher (corroboration). */
+export function alertsOfDetectors(detectors: readonly Detector[], input: DetectorInput): Alert[] {
+  const alerts = detectors.flatMap((d) => d.run(input));
+  const rulesPerPair = new Map<string, number>();
+  for (const a of alerts) if (a.patientId) rulesPerPair.set(`${a.userId}|${a.patientId}`, (rulesPerPair.get(`${a.userId}|${a.patientId}`) ?? 0) + 1);
+  for (const a of alerts) {
+    const n = a.patientId ? (rulesPerPair.get(`${a.userId}|${a.patientId}`) ?? 1) : 1;
+    if (n > 1) a.score = Math.min(100, a.score + 5 * (n - 1));
+  }
+  return alerts.sort((a, b) => b.score - a.score || a.firstAt - b.firstAt || a.userId.localeCompare(b.userId));
+}

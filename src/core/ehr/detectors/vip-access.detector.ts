@@ -1,0 +1,11 @@
+import { alertOf, inWindow, perUserPatient, type Detector } from '../detector.js';
+
+/** A5: restricted / VIP chart opened without an explanation. */
+export const vipAccess: Detector = {
+  rule: 'vip_restricted',
+  needs: [],
+  run(input) {
+    const evs = inWindow(input).filter(({ e, explained }) => !explained && input.ctx.patients.get(e.patientId)?.restricted).map(({ e }) => e);
+    return perUserPatient(evs, (u, p, list) => alertOf('vip_restricted', u, p, list, 60 + Math.min(25, list.length * 3), `閲覧制限（VIP等）の患者の診療録を業務上の理由なく${list.length}回閲覧`));
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * The explanation engine (explanation-based auditing, Fabbri & LeFevre): an access to a patient's
+ * record is explained when a care relationship or a workflow accounts for it. The first matching
+ * reason is stored; what remains unexplained is what detectors and reviewers look at. Windows are
+ * deliberately tight — an explanation that is too generous hides misuse ("explain-away").
+ */
+import { DAY, type AuditContext } from './audit-context.js';
+import type { AccessEvent } from './model.js';
+
+export type Explanation =
+  | 'care_team'
+  | 'attending'
+  | 'department_encounter'
+  | 'ward_on_shift'
+  | 'own_order_or_note'
+  | 'appointment'
+  | 'pharmacist_verification'
+  | 'test_order'
+  | 'clerk_workflow';
+
+export const EXPLANATION_LABELS: Readonly<Record<Explanation, string>> = {
+  care_team: '担当チーム（主治医・担当看護師・コンサルト）',
+  attending: '受診・入院の担当医',
+  department_encounter: '所属診療科の受診・入院中',
+  ward_on_shift: '勤務中の病棟に入院中',
+  own_order_or_note: '本人がオーダー・記録を作成',
+  appointment: '予約（本人または所属科）',
+  pharmacist_verification: '薬剤師による処方監査',
+  test_order: '検査・画像オーダーへの対応',
+  clerk_workflow: '受付・会計など事務手続',
+};
+
+function activeAt(start: number, end: number | null, t: number, before = 0, after = 0): boolean {
+  return t >= start - before && t <= (end ?? Number.POSITIVE_INFINITY) + after;
+}
+
+export function explainAccess(ctx: AuditContext, e: AccessEvent): Explanation | null {
+  const staff = ctx.staff.get(e.userId);
+  if (!staff || !e.patientId) return null;
+  const t = e.at;
+  for (const c of ctx.careTeamByPatient.get(e.patientId) ?? []) if (c.userId === e.userId && activeAt(c.startAt, c.endAt, t, DAY, DAY)) return 'care_team';
+  const encounters = ctx.encountersByPatient.get(e.patientId) ?? [];
+  for (const enc of encounters) if (enc.attendingUserId === e.userId && activeAt(enc.startAt, enc.endAt, t, DAY, 7 * DAY)) return 'attending';
+  const shift = ctx.shiftAt(e.userId, t);
+  for (const enc of encounters) {
+    if (!activeAt(enc.startAt, enc.endAt, t, 2 * 3_600_000, 2 * 3_600_000)) continue;
+    if ((staff.job === 'doctor' || staff.job === 'dentist') && enc.department && enc.department === staff.department) return 'department_encounter';
+    if (staff.job === 'nurse' && enc.ward && shift && shift.ward === enc.ward) return 'ward_on_shift';
+    if (staff.job === 'nurse' && shift === undefined && enc.ward && enc.ward === staff.department) return 'ward_on_shift';
+  }
+  const orders = ctx.ordersByPatient.get(e.patientId) ?? [];
+  if (orders.some((o) => o.userId === e.userId && Math.abs(o.createdAt - t) <= 7 * DAY)) return 'own_order_or_note';
+  if ((ctx.writesByUserPatient.get(`${e.userId}|${e.patientId}`) ?? []).some((w) => Math.abs(w - t) <= 7 * DAY)) return 'own_order_or_note';
+  for (const a of ctx.appointmentsByPatient.get(e.patientId) ?? []) {
+    if (t < a.at - 7 * DAY || t > a.at + DAY) continue;
+    if (a.userId === e.userId || (a.department && a.department === staff.department)) return 'appointment';
+  }
+  if (staff.job === 'pharmacist' && orders.some((o) => o.kind === 'prescription' && t >= o.createdAt - DAY && t <= o.createdAt + 3 * DAY)) return 'pharmacist_verification';
+  if ((staff.job === 'technician' || staff.job === 'therapist') && orders.some((o) => (o.kind === 'lab' || o.kind === 'imaging' || o.kind === 'other') && t >= o.createdAt - DAY && t <= o.createdAt + 3 * DAY)) return 'test_order';
+  if (staff.job === 'clerk') {
+    if (encounters.some((enc) => activeAt(enc.startAt, enc.endAt, t, DAY, DAY))) return 'clerk_workflow';
+    if ((ctx.appointmentsByPatient.get(e.patientId) ?? []).some((a) => Math.abs(a.at - t) <= DAY)) return 'clerk_workflow';
+  }
+  return null;
+}
