@@ -16,6 +16,7 @@ import { UserRepository } from '../db/repositories/user.repository.js';
 import { EvidenceStore } from '../connectors/evidence-store.js';
 import { fileScanSource } from '../connectors/scan-source.js';
 import { BreachScanService } from '../services/scan/breach-scan.service.js';
+import { EhrAuditService } from '../services/ehr/ehr-audit.service.js';
 import { createSmtpMailer, type Mailer } from '../connectors/smtp-mailer.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { AuditService } from '../services/audit.service.js';
@@ -60,6 +61,7 @@ export interface Container {
   ppcReports: PpcReportService;
   response: ResponseService;
   scans: BreachScanService;
+  ehr: EhrAuditService;
   hotline: HotlineService;
   letters: LetterService;
   close(): Promise<void>;
@@ -153,6 +155,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     ppcReports,
     response,
     scans,
+    ehr: new EhrAuditService({ store: incidentStore, audit, clock }),
     hotline,
     letters,
     async close() {

@@ -6,6 +6,7 @@ import { ObligationRepository } from './repositories/obligation.repository.js';
 import { PeopleRepository } from './repositories/people.repository.js';
 import { ResponseRepository } from './repositories/response.repository.js';
 import { ScanRepository } from './repositories/scan.repository.js';
+import { EhrRepository } from './repositories/ehr.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
 import type { DB } from './schema.js';
 
@@ -22,6 +23,7 @@ export class IncidentStore {
   readonly notices: NoticeRepository;
   readonly response: ResponseRepository;
   readonly scans: ScanRepository;
+  readonly ehr: EhrRepository;
   readonly #db: Kysely<DB>;
 
   constructor(db: Kysely<DB>) {
@@ -34,6 +36,7 @@ export class IncidentStore {
     this.notices = new NoticeRepository(db);
     this.response = new ResponseRepository(db);
     this.scans = new ScanRepository(db);
+    this.ehr = new EhrRepository(db);
   }
 
   async transaction<T>(fn: (store: IncidentStore) => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-response.js';
 import * as m0006 from './migrations/0006-hotline.js';
 import * as m0007 from './migrations/0007-timeline-evidence.js';
 import * as m0008 from './migrations/0008-scans.js';
+import * as m0009 from './migrations/0009-ehr.js';
 
 type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 
@@ -21,6 +22,7 @@ const MIGRATIONS: ReadonlyArray<[string, Up]> = [
   ['0006-hotline', m0006.up],
   ['0007-timeline-evidence', m0007.up],
   ['0008-scans', m0008.up],
+  ['0009-ehr', m0009.up],
 ];
 
 export interface MigrateOutcome {

@@ -376,6 +376,29 @@ export interface ScanPersonsTable {
   kinds: string;
 }
 
+/** One validated EHR master row (staff, patients, encounters …) as JSON, keyed per kind. */
+export interface EhrRowsTable {
+  kind: string;
+  row_key: string;
+  data: string;
+  imported_at: string;
+}
+
+export interface EhrEventsTable {
+  event_id: string;
+  /** ISO UTC, for window queries. */
+  at: string;
+  data: string;
+  imported_at: string;
+}
+
+export interface EhrImportsTable {
+  id: string;
+  source: string;
+  at: string;
+  summary: string;
+}
+
 export interface CustodyEntriesTable {
   id: string;
   evidence_id: string;
@@ -408,6 +431,9 @@ export interface DB {
   containment_actions: ContainmentActionsTable;
   evidence: EvidenceTable;
   scans: ScansTable;
+  ehr_rows: EhrRowsTable;
+  ehr_events: EhrEventsTable;
+  ehr_imports: EhrImportsTable;
   scan_items: ScanItemsTable;
   scan_persons: ScanPersonsTable;
   custody_entries: CustodyEntriesTable;

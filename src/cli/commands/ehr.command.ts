@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readEhrFolder } from '../../connectors/ehr-folder.js';
-import { runAudit } from '../../core/ehr/audit.js';
+import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/audit.js';
 import type { Alert } from '../../core/ehr/detector.js';
 import { DomainError } from '../../core/errors.js';
 import { loadEhrDataset } from '../../services/ehr/ehr-dataset.js';
 import { EhrGenerator } from '../../services/ehr/ehr-generator.js';
-import type { CliIo } from '../cli-io.js';
+import { cliActor, type CliIo } from '../cli-io.js';
+import { withContainer, type GlobalFlags } from '../open-container.js';
 
 function jst(t: number): string {
   return `${new Date(t + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
@@ -29,8 +30,49 @@ function positive(name: string, v: string): number {
   return n;
 }
 
+function printAudit(io: CliIo, result: AuditResult, json: boolean | undefined, extra: Record<string, unknown> = {}): void {
+  if (json) {
+    for (const a of result.alerts) io.out(JSON.stringify(present(a)));
+    io.out(JSON.stringify({ summary: { ...result.summary, ...extra } }));
+    return;
+  }
+  const s = result.summary;
+  io.out(`events ${s.events}, patient accesses ${s.patient_accesses}, explained ${s.explained} (${s.patient_accesses ? ((100 * s.explained) / s.patient_accesses).toFixed(1) : '0'} %), alerts ${s.alerts}`);
+  for (const r of s.skipped_rules) io.out(`  not run: ${r.rule} (missing ${r.missing.join(', ')})`);
+  for (const a of result.alerts.slice(0, 50)) io.out(`${String(a.score).padStart(3)} ${a.rule} ${a.userId} ${a.patientId ?? '-'} ${jst(a.firstAt)} ${a.reason}`);
+}
+
+function windowOf(opts: { from?: string; to?: string }): AuditOptions {
+  const from = dayBound(opts.from, false);
+  const to = dayBound(opts.to, true);
+  return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+}
+
 export function registerEhr(program: Command, io: CliIo): void {
   const ehr = program.command('ehr').description('EHR access audit / 電子カルテのアクセスログ監査');
+  ehr
+    .command('import')
+    .description('Import an input folder (all files, or only a new access_log.csv) into the database; safe to re-run')
+    .argument('<dir>')
+    .action(async (dir: string, _opts: unknown, cmd: Command) => {
+      const texts = await readEhrFolder(dir);
+      await withContainer(io, cmd.optsWithGlobals<GlobalFlags>(), async (c) => {
+        const r = await c.ehr.importFolder(cliActor(), texts, dir);
+        for (const x of r.rejected.slice(0, 100)) io.err(`rejected ${x.file}:${x.line}: ${x.reason}`);
+        if (r.rejected.length > 100) io.err(`… ${r.rejected.length - 100} more rejected rows`);
+        io.out(`imported ${r.files.map((f) => `${f.file} ${f.rows}`).join(', ')}; access log: ${r.eventsNew} new of ${r.eventsSeen}; rejected rows ${r.rejected.length}`);
+      });
+    });
+  ehr
+    .command('audit')
+    .description('Audit what has been imported: one JSON line per alert, then a summary')
+    .option('--from <date>', 'first day (JST, YYYY-MM-DD) that raises alerts')
+    .option('--to <date>', 'last day (JST, YYYY-MM-DD) that raises alerts')
+    .option('--json', 'JSON lines')
+    .action(async (opts: { from?: string; to?: string; json?: boolean }, cmd: Command) => {
+      const window = windowOf(opts);
+      await withContainer(io, cmd.optsWithGlobals<GlobalFlags>(), async (c) => printAudit(io, await c.ehr.audit(cliActor(), window), opts.json));
+    });
   ehr
     .command('audit-dir')
     .description('Read an input folder and audit it in memory (no database): one JSON line per alert, then a summary')
@@ -42,18 +84,7 @@ export function registerEhr(program: Command, io: CliIo): void {
       const { data, rejected } = loadEhrDataset(await readEhrFolder(dir));
       for (const r of rejected.slice(0, 100)) io.err(`rejected ${r.file}:${r.line}: ${r.reason}`);
       if (rejected.length > 100) io.err(`… ${rejected.length - 100} more rejected rows`);
-      const from = dayBound(opts.from, false);
-      const to = dayBound(opts.to, true);
-      const result = runAudit(data, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
-      if (opts.json) {
-        for (const a of result.alerts) io.out(JSON.stringify(present(a)));
-        io.out(JSON.stringify({ summary: { ...result.summary, rejected_rows: rejected.length } }));
-        return;
-      }
-      const s = result.summary;
-      io.out(`events ${s.events}, patient accesses ${s.patient_accesses}, explained ${s.explained} (${s.patient_accesses ? ((100 * s.explained) / s.patient_accesses).toFixed(1) : '0'} %), alerts ${s.alerts}, rejected rows ${rejected.length}`);
-      for (const r of s.skipped_rules) io.out(`  not run: ${r.rule} (missing ${r.missing.join(', ')})`);
-      for (const a of result.alerts.slice(0, 50)) io.out(`${String(a.score).padStart(3)} ${a.rule} ${a.userId} ${a.patientId ?? '-'} ${jst(a.firstAt)} ${a.reason}`);
+      printAudit(io, runAudit(data, windowOf(opts)), opts.json, { rejected_rows: rejected.length });
     });
   ehr
     .command('generate')

@@ -20,6 +20,22 @@ function records(text: string): { header: string[]; rows: Array<{ line: number; 
   return { header: first.split(',').map((c) => c.trim().replace(/^"|"$/g, '')), rows: parsed.map((p) => ({ line: p.info.lines, record: p.record })) };
 }
 
+/** Parse one file's text; null when absent (the caller decides whether that is allowed). */
+export function parseEhrFile<F extends EhrFile>(file: F, text: string | null, rejected: RejectedRow[]): Array<ParsedOf<F>> | null {
+  if (text === null) return null;
+  let parsed;
+  try {
+    parsed = records(text);
+  } catch (error) {
+    const line = error instanceof Error && 'lines' in error ? Number(error.lines) : 0;
+    rejected.push({ file: `${file}.csv`, line, reason: 'CSVの書式が不正です（引用符の閉じ忘れなど）' });
+    return [];
+  }
+  const r = parseRows(file, parsed.header, parsed.rows);
+  rejected.push(...r.rejected);
+  return r.rows;
+}
+
 export function loadEhrDataset(texts: ReadonlyMap<EhrFile, string | null>): { data: EhrDataset; rejected: RejectedRow[] } {
   const rejected: RejectedRow[] = [];
   const load = <F extends EhrFile>(file: F): Array<ParsedOf<F>> | null => {
@@ -28,17 +44,7 @@ export function loadEhrDataset(texts: ReadonlyMap<EhrFile, string | null>): { da
       if (!OPTIONAL_FILES.has(file)) rejected.push({ file: `${file}.csv`, line: 0, reason: 'ファイルがありません' });
       return null;
     }
-    let parsed;
-    try {
-      parsed = records(text);
-    } catch (error) {
-      const line = error instanceof Error && 'lines' in error ? Number(error.lines) : 0;
-      rejected.push({ file: `${file}.csv`, line, reason: 'CSVの書式が不正です（引用符の閉じ忘れなど）' });
-      return [];
-    }
-    const r = parseRows(file, parsed.header, parsed.rows);
-    rejected.push(...r.rejected);
-    return r.rows;
+    return parseEhrFile(file, text, rejected);
   };
   const staff = load('staff');
   const patients = load('patients');

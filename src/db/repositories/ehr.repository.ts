@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema.js';
+
+export interface EhrRowInput {
+  kind: string;
+  key: string;
+  data: string;
+}
+
+/** EHR audit input rows. Writes are idempotent: masters upsert by key, events ignore known ids. */
+export class EhrRepository {
+  readonly #db: Kysely<DB>;
+
+  constructor(db: Kysely<DB>) {
+    this.#db = db;
+  }
+
+  async upsertRows(rows: readonly EhrRowInput[], at: string): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      if (chunk.length === 0) continue;
+      await this.#db
+        .insertInto('ehr_rows')
+        .values(chunk.map((r) => ({ kind: r.kind, row_key: r.key, data: r.data, imported_at: at })))
+        .onConflict((oc) => oc.columns(['kind', 'row_key']).doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), imported_at: eb.ref('excluded.imported_at') })))
+        .execute();
+    }
+  }
+
+  /** Inserts events not seen before; returns how many were new. */
+  async insertEvents(rows: ReadonlyArray<{ eventId: string; at: string; data: string }>, at: string): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      if (chunk.length === 0) continue;
+      const res = await this.#db
+        .insertInto('ehr_events')
+        .values(chunk.map((r) => ({ event_id: r.eventId, at: r.at, data: r.data, imported_at: at })))
+        .onConflict((oc) => oc.column('event_id').doNothing())
+        .executeTakeFirst();
+      added += Number(res.numInsertedOrUpdatedRows ?? 0);
+    }
+    return added;
+  }
+
+  async rows(kind: string): Promise<string[]> {
+    return (await this.#db.selectFrom('ehr_rows').select('data').where('kind', '=', kind).orderBy('row_key').execute()).map((r) => r.data);
+  }
+
+  async kinds(): Promise<string[]> {
+    return (await this.#db.selectFrom('ehr_rows').select('kind').distinct().execute()).map((r) => r.kind);
+  }
+
+  /** Events in time order, in pages (the access log can be millions of rows). */
+  async *events(page = 20_000): AsyncGenerator<string> {
+    let after = '';
+    for (;;) {
+      const rows = await this.#db.selectFrom('ehr_events').select(['event_id', 'data']).where('event_id', '>', after).orderBy('event_id').limit(page).execute();
+      for (const r of rows) yield r.data;
+      const last = rows.at(-1);
+      if (!last || rows.length < page) return;
+      after = last.event_id;
+    }
+  }
+
+  async eventCount(): Promise<number> {
+    const r = await this.#db.selectFrom('ehr_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  async recordImport(row: { id: string; source: string; at: string; summary: string }): Promise<void> {
+    await this.#db.insertInto('ehr_imports').values(row).execute();
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliEnvFor } from '../support/cli.js';
+import { testDialects } from '../support/dialects.js';
+import { createHarness, type Harness } from '../support/harness.js';
+
+for (const dialect of testDialects()) {
+  describe(`mamori ehr import / audit (${dialect})`, () => {
+    let h: Harness;
+    let env: Record<string, string>;
+    let dir: string;
+    let part1: string;
+    let part2: string;
+    beforeAll(async () => {
+      h = await createHarness(dialect);
+      env = cliEnvFor(h.db.location);
+      dir = mkdtempSync(path.join(tmpdir(), 'mamori-ehr-db-'));
+      expect((await cli(['ehr', 'generate', '--staff', '120', '--patients', '1500', '--days', '8', '--seed', '9', dir], {})).code).toBe(0);
+      // The same hospital as two deliveries: everything with days 1–4 of the log, then only the log of days 5–8.
+      const log = readFileSync(path.join(dir, 'access_log.csv'), 'utf8').trimEnd().split('\n');
+      const header = log[0] ?? '';
+      const cut = Date.parse('2026-10-05T00:00:00+09:00');
+      const early = log.slice(1).filter((l) => Date.parse(l.split(',')[1] ?? '') < cut);
+      const late = log.slice(1).filter((l) => Date.parse(l.split(',')[1] ?? '') >= cut);
+      part1 = mkdtempSync(path.join(tmpdir(), 'mamori-ehr-p1-'));
+      part2 = mkdtempSync(path.join(tmpdir(), 'mamori-ehr-p2-'));
+      for (const f of ['staff', 'patients', 'contacts', 'encounters', 'care_team', 'appointments', 'orders', 'shifts', 'terminals']) writeFileSync(path.join(part1, `${f}.csv`), readFileSync(path.join(dir, `${f}.csv`)));
+      writeFileSync(path.join(part1, 'access_log.csv'), [header, ...early].join('\n'));
+      writeFileSync(path.join(part2, 'access_log.csv'), [header, ...late].join('\n'));
+    });
+    afterAll(async () => {
+      await h.close();
+      for (const d of [dir, part1, part2]) rmSync(d, { recursive: true, force: true });
+    });
+
+    it('imports in deliveries without duplicates and audits to the same result as audit-dir', async () => {
+      const first = await cli(['ehr', 'import', part1], env);
+      expect(first.code).toBe(0);
+      expect(first.out).toMatch(/access log: \d+ new of \d+/);
+      // A re-run (e.g. after a crash half-way) adds nothing.
+      expect((await cli(['ehr', 'import', part1], env)).out).toMatch(/access log: 0 new of/);
+      const second = await cli(['ehr', 'import', part2], env);
+      expect(second.out).toMatch(/imported access_log\.csv \d+; access log: \d+ new/);
+      const fromDb = await cli(['ehr', 'audit', '--json'], env);
+      expect(fromDb.code).toBe(0);
+      const inMemory = await cli(['ehr', 'audit-dir', dir, '--json'], {});
+      const alerts = (out: string) => out.split('\n').slice(0, -1);
+      expect(alerts(fromDb.out)).toEqual(alerts(inMemory.out));
+      const summary = (out: string) => (JSON.parse(out.split('\n').at(-1) ?? '{}') as { summary: { events: number } }).summary;
+      expect(summary(fromDb.out).events).toBe(summary(inMemory.out).events);
+    });
+
+    it('audits a period: earlier days are context, alerts come only from the window', async () => {
+      const run = await cli(['ehr', 'audit', '--from', '2026-10-05', '--to', '2026-10-08', '--json'], env);
+      const alerts = run.out.split('\n').slice(0, -1).map((l) => JSON.parse(l) as { first_at: string });
+      expect(alerts.length).toBeGreaterThan(0);
+      for (const a of alerts) expect(a.first_at >= '2026-10-05').toBe(true);
+      const audit = await h.container.audit.page({ limit: 50 });
+      expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(['ehr.import', 'ehr.audit']));
+    });
+  });
+}
