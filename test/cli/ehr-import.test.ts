@@ -62,3 +62,36 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('investigation views (sqlite)', () => {
+  it("who viewed a patient (with explanations), a user's activity, a session replay — each read audited", async () => {
+    const h = await createHarness('sqlite');
+    const env = cliEnvFor(h.db.location);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mamori-ehr-inv-'));
+    try {
+      await cli(['ehr', 'generate', '--staff', '100', '--patients', '1000', '--days', '6', '--seed', '12', dir], {});
+      await cli(['ehr', 'import', dir], env);
+      const labels = (JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as { scenarios: Array<{ scenario: string; user_id: string; patient_id: string | null; event_ids: string[] }> }).scenarios;
+      const self = labels.find((l) => l.scenario === 'self_access');
+      expect(self).toBeDefined();
+      const who = await cli(['ehr', 'who-viewed', self?.patient_id ?? '', '--json'], env);
+      expect(who.code).toBe(0);
+      const lines = who.out.split('\n').map((l) => JSON.parse(l) as { event_id: string; user_id: string; explanation: string | null; relation: string | null });
+      const mine = lines.find((l) => l.event_id === self?.event_ids[0]);
+      expect(mine).toMatchObject({ user_id: self?.user_id, relation: '本人' });
+      const activity = await cli(['ehr', 'user-activity', self?.user_id ?? '', '--json'], env);
+      expect(activity.out.split('\n').length).toBeGreaterThan(1);
+      const hijack = labels.find((l) => l.scenario === 'idle_session_self_rx_delete');
+      const sessionOf = (await cli(['ehr', 'who-viewed', hijack?.patient_id ?? '', '--json'], env)).out.split('\n').map((l) => JSON.parse(l) as { event_id: string; session_id: string }).find((l) => l.event_id === hijack?.event_ids[0])?.session_id;
+      const replay = await cli(['ehr', 'session', sessionOf ?? '', '--json'], env);
+      const actions = replay.out.split('\n').map((l) => (JSON.parse(l) as { action: string }).action);
+      expect(actions[0]).toBe('login');
+      expect(actions).toEqual(expect.arrayContaining(['create', 'delete']));
+      const audit = await h.container.audit.page({ limit: 20 });
+      expect(audit.filter((r) => r.action === 'ehr.investigate')).toHaveLength(4);
+    } finally {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readEhrFolder } from '../../connectors/ehr-folder.js';
 import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/audit.js';
 import type { Alert } from '../../core/ehr/detector.js';
+import type { AccessLine } from '../../core/ehr/investigate.js';
 import { DomainError } from '../../core/errors.js';
 import { loadEhrDataset } from '../../services/ehr/ehr-dataset.js';
 import { EhrGenerator } from '../../services/ehr/ehr-generator.js';
@@ -42,6 +43,13 @@ function printAudit(io: CliIo, result: AuditResult, json: boolean | undefined, e
   for (const a of result.alerts.slice(0, 50)) io.out(`${String(a.score).padStart(3)} ${a.rule} ${a.userId} ${a.patientId ?? '-'} ${jst(a.firstAt)} ${a.reason}`);
 }
 
+function printLines(io: CliIo, lines: readonly AccessLine[], json: boolean | undefined): void {
+  for (const l of lines) {
+    if (json) io.out(JSON.stringify({ event_id: l.eventId, at: jst(l.at), user_id: l.userId, user_name: l.userName, job: l.job, department: l.department, patient_id: l.patientId || null, action: l.action, screen: l.screen, terminal_id: l.terminalId, session_id: l.sessionId, via: l.via, explanation: l.explanation, relation: l.relation }));
+    else io.out(`${jst(l.at)} ${l.userId} ${l.userName}（${l.department}） ${l.action}/${l.screen} ${l.patientId || '-'} ${l.explanation ?? '説明なし'}${l.relation ? ` ［${l.relation}］` : ''}`);
+  }
+}
+
 function windowOf(opts: { from?: string; to?: string }): AuditOptions {
   const from = dayBound(opts.from, false);
   const to = dayBound(opts.to, true);
@@ -62,6 +70,36 @@ export function registerEhr(program: Command, io: CliIo): void {
         if (r.rejected.length > 100) io.err(`… ${r.rejected.length - 100} more rejected rows`);
         io.out(`imported ${r.files.map((f) => `${f.file} ${f.rows}`).join(', ')}; access log: ${r.eventsNew} new of ${r.eventsSeen}; rejected rows ${r.rejected.length}`);
       });
+    });
+  ehr
+    .command('who-viewed')
+    .description("Who opened a patient's record, with the explanation for each access (also for a patient's disclosure request) / 閲覧者一覧")
+    .argument('<patient_id>')
+    .option('--from <date>')
+    .option('--to <date>')
+    .option('--json', 'JSON lines')
+    .action(async (patientId: string, opts: { from?: string; to?: string; json?: boolean }, cmd: Command) => {
+      const w = windowOf(opts);
+      await withContainer(io, cmd.optsWithGlobals<GlobalFlags>(), async (c) => printLines(io, await c.ehr.investigate(cliActor(), { patientId, ...w }), opts.json));
+    });
+  ehr
+    .command('user-activity')
+    .description('What one user did in a period, each patient access with its explanation / 操作履歴')
+    .argument('<user_id>')
+    .option('--from <date>')
+    .option('--to <date>')
+    .option('--json', 'JSON lines')
+    .action(async (userId: string, opts: { from?: string; to?: string; json?: boolean }, cmd: Command) => {
+      const w = windowOf(opts);
+      await withContainer(io, cmd.optsWithGlobals<GlobalFlags>(), async (c) => printLines(io, await c.ehr.investigate(cliActor(), { userId, ...w }), opts.json));
+    });
+  ehr
+    .command('session')
+    .description('Replay one session event by event / セッションの再現')
+    .argument('<session_id>')
+    .option('--json', 'JSON lines')
+    .action(async (sessionId: string, opts: { json?: boolean }, cmd: Command) => {
+      await withContainer(io, cmd.optsWithGlobals<GlobalFlags>(), async (c) => printLines(io, await c.ehr.investigate(cliActor(), { sessionId }), opts.json));
     });
   ehr
     .command('audit')

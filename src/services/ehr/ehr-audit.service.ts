@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../core/actor.js';
 import { iso, type Clock } from '../../core/clock.js';
+import { AuditContext } from '../../core/ehr/audit-context.js';
 import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/audit.js';
+import { sessionReplay, userActivity, whoViewedPatient, type AccessLine } from '../../core/ehr/investigate.js';
 import type { AccessEvent, EhrDataset, EhrFile, RejectedRow } from '../../core/ehr/model.js';
 import type { ParsedOf } from '../../core/ehr/parse-rows.js';
 import { DomainError } from '../../core/errors.js';
@@ -101,6 +103,21 @@ export class EhrAuditService {
       terminals: await optional('terminals'),
       events,
     };
+  }
+
+  /**
+   * Investigation views: who viewed a patient, what a user did, one session replayed. Each is a
+   * read of personal data and is audit-logged with what was looked up.
+   */
+  async investigate(actor: Actor, query: { patientId?: string; userId?: string; sessionId?: string; from?: number; to?: number }): Promise<AccessLine[]> {
+    const ctx = new AuditContext(await this.dataset());
+    let lines: AccessLine[];
+    if (query.patientId) lines = whoViewedPatient(ctx, query.patientId, query.from, query.to);
+    else if (query.userId) lines = userActivity(ctx, query.userId, query.from, query.to);
+    else if (query.sessionId) lines = sessionReplay(ctx, query.sessionId);
+    else throw new DomainError('validation_failed', '患者ID・職員ID・セッションIDのいずれかを指定してください / give a patient, user or session');
+    await this.#audit.record(actor, { action: 'ehr.investigate', targetType: query.patientId ? 'patient' : query.userId ? 'user' : 'session', ...(query.patientId ?? query.userId ?? query.sessionId ? { targetId: query.patientId ?? query.userId ?? query.sessionId } : {}), detail: { lines: lines.length } });
+    return lines;
   }
 
   async audit(actor: Actor, opts: AuditOptions = {}): Promise<AuditResult> {
