@@ -95,3 +95,31 @@ describe('investigation views (sqlite)', () => {
     }
   });
 });
+
+describe('monthly access-log audit report (sqlite)', () => {
+  it('writes アクセスログ監査報告 as printable HTML and DOCX for a month, without patient names', async () => {
+    const h = await createHarness('sqlite');
+    const env = cliEnvFor(h.db.location);
+    const dir = mkdtempSync(path.join(tmpdir(), 'mamori-ehr-rep-'));
+    try {
+      await cli(['ehr', 'generate', '--staff', '100', '--patients', '1000', '--days', '6', '--seed', '13', dir], {});
+      await cli(['ehr', 'import', dir], env);
+      const html = path.join(dir, 'report.html');
+      expect((await cli(['ehr', 'report', '--month', '2026-10', '--out', html], env)).code).toBe(0);
+      const text = readFileSync(html, 'utf8');
+      expect(text).toContain('アクセスログ監査報告');
+      expect(text).toContain('対象期間：2026-10-01 ～ 2026-10-31');
+      expect(text).toMatch(/業務上の理由で説明されたアクセス<\/td><td>[\d,]+件（\d+\.\d%）/);
+      expect(text).toContain('向精神薬等の処方の作成後削除');
+      const patients = readFileSync(path.join(dir, 'patients.csv'), 'utf8').split('\n').slice(1, 200).map((l) => l.split(',')[1]).filter(Boolean);
+      for (const name of patients) expect(text).not.toContain(String(name));
+      const docx = path.join(dir, 'report.docx');
+      expect((await cli(['ehr', 'report', '--month', '2026-10', '--out', docx], env)).code).toBe(0);
+      expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+      expect((await cli(['ehr', 'report', '--month', '2026-13', '--out', docx], env)).code).toBe(1);
+    } finally {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

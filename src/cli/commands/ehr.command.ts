@@ -102,6 +102,19 @@ export function registerEhr(program: Command, io: CliIo): void {
       await withContainer(io, cmd.optsWithGlobals<GlobalFlags>(), async (c) => printLines(io, await c.ehr.investigate(cliActor(), { sessionId }), opts.json));
     });
   ehr
+    .command('report')
+    .description('Monthly access-log audit report (アクセスログ監査報告) as DOCX or printable HTML')
+    .requiredOption('--month <YYYY-MM>', 'calendar month (JST)')
+    .requiredOption('--out <file>', 'output file (.docx or .html)')
+    .action(async (opts: { month: string; out: string }, cmd: Command) => {
+      const format = opts.out.toLowerCase().endsWith('.html') ? 'html' : 'docx';
+      await withContainer(io, cmd.optsWithGlobals<GlobalFlags>(), async (c) => {
+        const hospital = (await c.incidentSettings.profile()).name;
+        await writeFile(opts.out, await c.ehr.monthlyReport(cliActor(), opts.month, format, hospital));
+        io.out(`wrote ${opts.out}`);
+      });
+    });
+  ehr
     .command('audit')
     .description('Audit what has been imported: one JSON line per alert, then a summary')
     .option('--from <date>', 'first day (JST, YYYY-MM-DD) that raises alerts')

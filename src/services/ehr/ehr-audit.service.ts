@@ -10,11 +10,13 @@ import { iso, type Clock } from '../../core/clock.js';
 import { AuditContext } from '../../core/ehr/audit-context.js';
 import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/audit.js';
 import { sessionReplay, userActivity, whoViewedPatient, type AccessLine } from '../../core/ehr/investigate.js';
+import { monthlyReportBlocks } from '../../core/ehr/monthly-report.js';
 import type { AccessEvent, EhrDataset, EhrFile, RejectedRow } from '../../core/ehr/model.js';
 import type { ParsedOf } from '../../core/ehr/parse-rows.js';
 import { DomainError } from '../../core/errors.js';
 import type { IncidentStore } from '../../db/incident-store.js';
 import type { AuditService } from '../audit.service.js';
+import { renderDocx, renderHtml } from '../documents/docx-writer.js';
 import { parseEhrFile } from './ehr-dataset.js';
 
 const EVENT_BATCH = 5000;
@@ -118,6 +120,20 @@ export class EhrAuditService {
     else throw new DomainError('validation_failed', '患者ID・職員ID・セッションIDのいずれかを指定してください / give a patient, user or session');
     await this.#audit.record(actor, { action: 'ehr.investigate', targetType: query.patientId ? 'patient' : query.userId ? 'user' : 'session', ...(query.patientId ?? query.userId ?? query.sessionId ? { targetId: query.patientId ?? query.userId ?? query.sessionId } : {}), detail: { lines: lines.length } });
     return lines;
+  }
+
+  /** The monthly アクセスログ監査報告 (DOCX or printable HTML) for a calendar month (JST). */
+  async monthlyReport(actor: Actor, month: string, format: 'docx' | 'html', hospital: string): Promise<Buffer | string> {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new DomainError('validation_failed', '月は YYYY-MM で指定してください / month is YYYY-MM');
+    const from = Date.parse(`${month}-01T00:00:00+09:00`);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const to = Date.parse(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+09:00`);
+    const data = await this.dataset();
+    const result = runAudit(data, { from, to });
+    const users = new Set(data.events.filter((e) => e.at >= from && e.at < to).map((e) => e.userId)).size;
+    const { title, blocks } = monthlyReportBlocks({ hospital: hospital || '（病院名未設定）', from, to, result, users, generatedAt: this.#clock.now() });
+    await this.#audit.record(actor, { action: 'ehr.report', targetType: 'ehr', detail: { month, format, alerts: result.summary.alerts } });
+    return format === 'docx' ? renderDocx(title, blocks) : renderHtml(title, blocks);
   }
 
   async audit(actor: Actor, opts: AuditOptions = {}): Promise<AuditResult> {
