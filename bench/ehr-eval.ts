@@ -72,7 +72,7 @@ export async function runEhrEval(): Promise<void> {
       out(`${s.padEnd(31)} ${String(ls.length).padStart(5)}  ${(all / ls.length).toFixed(3).padStart(11)}  ${(inTop / ls.length).toFixed(3).padStart(13)}`);
     }
     // Explanations, in-process: normal accesses explained, misuse wrongly explained.
-    const { data } = loadEhrDataset(await readEhrFolder(dir));
+    const { data } = loadEhrDataset((await readEhrFolder(dir)).texts);
     const ctx = new AuditContext(data);
     const misuse = new Set(labels.flatMap((l) => l.event_ids));
     let normal = 0;

@@ -63,9 +63,10 @@ export function registerEhr(program: Command, io: CliIo): void {
     .description('Import an input folder (all files, or only a new access_log.csv) into the database; safe to re-run')
     .argument('<dir>')
     .action(async (dir: string, _opts: unknown, cmd: Command) => {
-      const texts = await readEhrFolder(dir);
+      const folder = await readEhrFolder(dir);
       await withContainer(io, cmd.optsWithGlobals<GlobalFlags>(), async (c) => {
-        const r = await c.ehr.importFolder(cliActor(), texts, dir);
+        const r = await c.ehr.importFolder(cliActor(), folder.texts, dir);
+        r.rejected.unshift(...folder.rejected);
         for (const x of r.rejected.slice(0, 100)) io.err(`rejected ${x.file}:${x.line}: ${x.reason}`);
         if (r.rejected.length > 100) io.err(`… ${r.rejected.length - 100} more rejected rows`);
         io.out(`imported ${r.files.map((f) => `${f.file} ${f.rows}`).join(', ')}; access log: ${r.eventsNew} new of ${r.eventsSeen}; rejected rows ${r.rejected.length}`);
@@ -132,10 +133,13 @@ export function registerEhr(program: Command, io: CliIo): void {
     .option('--to <date>', 'last day (JST, YYYY-MM-DD) that raises alerts')
     .option('--json', 'JSON lines')
     .action(async (dir: string, opts: { from?: string; to?: string; json?: boolean }) => {
-      const { data, rejected } = loadEhrDataset(await readEhrFolder(dir));
+      const folder = await readEhrFolder(dir);
+      // Problems with the folder itself (mapping.json, NDJSON lines) are shown even if the load then fails.
+      for (const r of folder.rejected.slice(0, 100)) io.err(`rejected ${r.file}:${r.line}: ${r.reason}`);
+      const { data, rejected } = loadEhrDataset(folder.texts);
       for (const r of rejected.slice(0, 100)) io.err(`rejected ${r.file}:${r.line}: ${r.reason}`);
       if (rejected.length > 100) io.err(`… ${rejected.length - 100} more rejected rows`);
-      printAudit(io, runAudit(data, windowOf(opts)), opts.json, { rejected_rows: rejected.length });
+      printAudit(io, runAudit(data, windowOf(opts)), opts.json, { rejected_rows: rejected.length + folder.rejected.length });
     });
   ehr
     .command('generate')
