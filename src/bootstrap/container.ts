@@ -155,7 +155,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     ppcReports,
     response,
     scans,
-    ehr: new EhrAuditService({ store: incidentStore, audit, clock }),
+    ehr: new EhrAuditService({ store: incidentStore, audit, clock, cases, response }),
     hotline,
     letters,
     async close() {

@@ -469,3 +469,44 @@ export interface ScanPersonView {
   values: Record<string, string>;
   kinds: string[];
 }
+
+// ---- EHR access audit (issue 5) ----
+
+export const EhrAuditRunRequest = z
+  .object({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  })
+  .strict();
+
+export const EhrAlertReviewRequest = z.object({ state: z.enum(['open', 'investigating', 'justified', 'inappropriate']), note: z.string().max(4000).default('') }).strict();
+
+export interface EhrAlertView {
+  id: string;
+  rule: string;
+  ruleLabel: string;
+  userId: string;
+  patientId: string | null;
+  firstAt: string;
+  lastAt: string;
+  score: number;
+  eventCount: number;
+  reason: string;
+  state: string;
+  stateLabel: string;
+  note: string;
+  caseId: string | null;
+  reviewedBy: string | null;
+}
+
+export interface EhrAccessView {
+  eventId: string;
+  at: string;
+  userId: string;
+  userName: string;
+  department: string;
+  action: string;
+  screen: string;
+  explanation: string | null;
+  relation: string | null;
+}

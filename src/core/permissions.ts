@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'pii:reveal',
   'pii:export',
   'ehr_audit:read',
+  /** Run EHR audits, record dispositions, escalate alerts into cases. */
+  'ehr_audit:review',
   'mail:read',
   'logs:read',
   'preparedness:read',
@@ -51,6 +53,7 @@ const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
     'pii:reveal',
     'pii:export',
     'ehr_audit:read',
+    'ehr_audit:review',
     'mail:read',
     'preparedness:read',
   ],

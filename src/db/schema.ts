@@ -392,6 +392,26 @@ export interface EhrEventsTable {
   imported_at: string;
 }
 
+export interface EhrAlertsTable {
+  id: string;
+  fingerprint: string;
+  rule: string;
+  user_id: string;
+  patient_id: string | null;
+  first_at: string;
+  last_at: string;
+  score: number;
+  event_ids: string;
+  reason: string;
+  /** open | investigating | justified | inappropriate */
+  state: string;
+  note: string;
+  case_id: string | null;
+  reviewed_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface EhrImportsTable {
   id: string;
   source: string;
@@ -434,6 +454,7 @@ export interface DB {
   ehr_rows: EhrRowsTable;
   ehr_events: EhrEventsTable;
   ehr_imports: EhrImportsTable;
+  ehr_alerts: EhrAlertsTable;
   scan_items: ScanItemsTable;
   scan_persons: ScanPersonsTable;
   custody_entries: CustodyEntriesTable;

@@ -18,6 +18,7 @@ import { noticeRoutes } from './routes/notices.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { responseRoutes } from './routes/response.routes.js';
 import { scanRoutes } from './routes/scans.routes.js';
+import { ehrRoutes } from './routes/ehr.routes.js';
 import { setupRoutes } from './routes/setup.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { staticFiles } from './static-files.js';
@@ -34,6 +35,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...peopleRoutes,
   ...noticeRoutes,
   ...scanRoutes,
+  ...ehrRoutes,
   ...responseRoutes,
   ...hotlineRoutes,
 ];

@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../schema.js';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { DB, EhrAlertsTable } from '../schema.js';
+
+export type EhrAlertRow = Selectable<EhrAlertsTable>;
 
 export interface EhrRowInput {
   kind: string;
@@ -70,5 +72,30 @@ export class EhrRepository {
 
   async recordImport(row: { id: string; source: string; at: string; summary: string }): Promise<void> {
     await this.#db.insertInto('ehr_imports').values(row).execute();
+  }
+
+  /** New alerts are inserted as 未確認; known ones (same fingerprint) keep their state, get fresh score/reason. */
+  async upsertAlerts(rows: ReadonlyArray<Insertable<EhrAlertsTable>>): Promise<void> {
+    for (const r of rows) {
+      await this.#db
+        .insertInto('ehr_alerts')
+        .values(r)
+        .onConflict((oc) => oc.column('fingerprint').doUpdateSet({ score: r.score, reason: r.reason, last_at: r.last_at, event_ids: r.event_ids, updated_at: r.updated_at }))
+        .execute();
+    }
+  }
+
+  async alerts(filter: { state?: string | undefined; limit: number; offset: number }): Promise<EhrAlertRow[]> {
+    let q = this.#db.selectFrom('ehr_alerts').selectAll();
+    if (filter.state) q = q.where('state', '=', filter.state);
+    return q.orderBy('score', 'desc').orderBy('first_at').offset(filter.offset).limit(filter.limit).execute();
+  }
+
+  async alert(id: string): Promise<EhrAlertRow | undefined> {
+    return this.#db.selectFrom('ehr_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async updateAlert(id: string, patch: Updateable<EhrAlertsTable>): Promise<void> {
+    await this.#db.updateTable('ehr_alerts').set(patch).where('id', '=', id).execute();
   }
 }

@@ -5,12 +5,17 @@
  * cut off half-way is simply run again: nothing is duplicated and nothing is lost.
  */
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Actor } from '../../core/actor.js';
 import { iso, type Clock } from '../../core/clock.js';
 import { AuditContext } from '../../core/ehr/audit-context.js';
 import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/audit.js';
 import { sessionReplay, userActivity, whoViewedPatient, type AccessLine } from '../../core/ehr/investigate.js';
-import { monthlyReportBlocks } from '../../core/ehr/monthly-report.js';
+import { monthlyReportBlocks, RULE_LABELS } from '../../core/ehr/monthly-report.js';
+import { csvLine } from '../../core/csv.js';
+import type { EhrAlertRow } from '../../db/repositories/ehr.repository.js';
+import type { CaseService } from '../case.service.js';
+import type { ResponseService } from '../response.service.js';
 import type { AccessEvent, EhrDataset, EhrFile, RejectedRow } from '../../core/ehr/model.js';
 import type { ParsedOf } from '../../core/ehr/parse-rows.js';
 import { DomainError } from '../../core/errors.js';
@@ -44,15 +49,97 @@ function parseAll<T>(rows: readonly string[]): T[] {
   return rows.map((r) => JSON.parse(r) as T);
 }
 
+export const ALERT_STATES = ['open', 'investigating', 'justified', 'inappropriate'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+export const ALERT_STATE_LABELS: Readonly<Record<AlertState, string>> = { open: '未確認', investigating: '調査中', justified: '正当', inappropriate: '不適切' };
+
 export class EhrAuditService {
   readonly #store: IncidentStore;
   readonly #audit: AuditService;
   readonly #clock: Clock;
+  readonly #cases: CaseService | null;
+  readonly #response: ResponseService | null;
 
-  constructor(deps: { store: IncidentStore; audit: AuditService; clock: Clock }) {
+  constructor(deps: { store: IncidentStore; audit: AuditService; clock: Clock; cases?: CaseService; response?: ResponseService }) {
     this.#store = deps.store;
     this.#audit = deps.audit;
     this.#clock = deps.clock;
+    this.#cases = deps.cases ?? null;
+    this.#response = deps.response ?? null;
+  }
+
+  /** Run an audit and keep its alerts for review; alerts seen before keep their state. */
+  async runAndStore(actor: Actor, opts: AuditOptions = {}): Promise<AuditResult['summary']> {
+    const result = await this.audit(actor, opts);
+    const now = iso(this.#clock.now());
+    await this.#store.transaction((tx) =>
+      tx.ehr.upsertAlerts(
+        result.alerts.map((a) => ({
+          id: randomUUID(),
+          fingerprint: `${a.rule}|${a.userId}|${a.patientId ?? ''}|${a.eventIds[0] ?? a.firstAt}`,
+          rule: a.rule,
+          user_id: a.userId,
+          patient_id: a.patientId,
+          first_at: new Date(a.firstAt).toISOString(),
+          last_at: new Date(a.lastAt).toISOString(),
+          score: a.score,
+          event_ids: JSON.stringify(a.eventIds),
+          reason: a.reason,
+          state: 'open',
+          note: '',
+          case_id: null,
+          reviewed_by: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      ),
+    );
+    return result.summary;
+  }
+
+  async alerts(filter: { state?: AlertState | undefined; limit: number; offset: number }): Promise<EhrAlertRow[]> {
+    return this.#store.ehr.alerts(filter);
+  }
+
+  async review(actor: Actor, id: string, state: AlertState, note: string): Promise<EhrAlertRow> {
+    const a = await this.#requireAlert(id);
+    await this.#store.ehr.updateAlert(id, { state, note, reviewed_by: actor.name, updated_at: iso(this.#clock.now()) });
+    await this.#audit.record(actor, { action: 'ehr.alert_review', targetType: 'ehr_alert', targetId: id, detail: { from: a.state, to: state } });
+    return this.#requireAlert(id);
+  }
+
+  /**
+   * 不適切 → an incident case of type 内部不正・不正閲覧 in one step: the case carries the alert's
+   * rule, user and reason, and the alert's accesses (with their explanations) as a CSV evidence
+   * file hashed into the chain of custody.
+   */
+  async escalate(actor: Actor, id: string): Promise<{ alert: EhrAlertRow; caseId: string }> {
+    if (!this.#cases || !this.#response) throw new Error('escalation is not wired');
+    const a = await this.#requireAlert(id);
+    if (a.case_id) return { alert: a, caseId: a.case_id };
+    const label = RULE_LABELS[a.rule] ?? a.rule;
+    const created = await this.#cases.create(actor, {
+      title: `電子カルテの不適切な閲覧・操作の疑い（${label}）`,
+      type: 'insider_misuse',
+      severity: a.score >= 80 ? 'high' : 'medium',
+      knownAt: iso(this.#clock.now()),
+      summary: `EHR監査の検知（スコア${a.score}）: ${a.reason}\n職員ID: ${a.user_id}${a.patient_id ? ` ／ 患者ID: ${a.patient_id}` : ''}\n期間: ${a.first_at} – ${a.last_at}`,
+      tags: ['EHR監査'],
+    });
+    const ids = new Set(JSON.parse(a.event_ids) as string[]);
+    const ctx = new AuditContext(await this.dataset());
+    const lines = userActivity(ctx, a.user_id).filter((l) => ids.has(l.eventId));
+    const csv = `\uFEFF${csvLine(['event_id', 'at', 'user_id', 'patient_id', 'action', 'screen', 'terminal_id', 'session_id', 'explanation', 'relation'])}${lines.map((l) => csvLine([l.eventId, new Date(l.at).toISOString(), l.userId, l.patientId, l.action, l.screen, l.terminalId, l.sessionId, l.explanation ?? '説明なし', l.relation ?? ''])).join('')}`;
+    await this.#response.addEvidence(actor, created.id, Readable.from([Buffer.from(csv)]), { filename: `ehr-alert-${a.id}.csv`, description: `EHR監査の検知（${label}）の該当操作ログ`, acquiredAt: null, acquiredBy: actor.name, source: 'Mamori EHR監査' });
+    await this.#store.ehr.updateAlert(id, { case_id: created.id, state: 'inappropriate', reviewed_by: actor.name, updated_at: iso(this.#clock.now()) });
+    await this.#audit.record(actor, { action: 'ehr.alert_escalate', targetType: 'ehr_alert', targetId: id, detail: { caseId: created.id } });
+    return { alert: await this.#requireAlert(id), caseId: created.id };
+  }
+
+  async #requireAlert(id: string): Promise<EhrAlertRow> {
+    const a = await this.#store.ehr.alert(id);
+    if (!a) throw new DomainError('not_found', '検知が見つかりません / Alert not found');
+    return a;
   }
 
   async importFolder(actor: Actor, texts: ReadonlyMap<EhrFile, string | null>, source: string): Promise<EhrImportResult> {

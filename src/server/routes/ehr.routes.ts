@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { EhrAlertReviewRequest, EhrAuditRunRequest } from '../../contracts/incidents.js';
+import { presentAccess, presentEhrAlert } from '../presenters/ehr.presenter.js';
+import { pathParam, route, type RouteDef } from '../route-table.js';
+
+const day = (d: string | undefined, end: boolean): number | undefined => (d ? Date.parse(`${d}T00:00:00+09:00`) + (end ? 86_400_000 : 0) : undefined);
+
+/** EHR access audit: run, review alerts, escalate, investigate. Import is the CLI's (`mamori ehr import`). */
+export const ehrRoutes: readonly RouteDef[] = [
+  route({
+    method: 'POST',
+    path: '/api/ehr/audit',
+    access: 'ehr_audit:review',
+    body: EhrAuditRunRequest,
+    async handler(c, { actor, body }) {
+      const from = day(body.from, false);
+      const to = day(body.to, true);
+      return c.json(await c.var.container.ehr.runAndStore(actor, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }));
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/ehr/alerts',
+    access: 'ehr_audit:read',
+    query: z.object({ state: z.enum(['open', 'investigating', 'justified', 'inappropriate']).optional(), offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(100) }).strict(),
+    async handler(c, { query }) {
+      return c.json({ alerts: (await c.var.container.ehr.alerts(query)).map(presentEhrAlert) });
+    },
+  }),
+  route({
+    method: 'PATCH',
+    path: '/api/ehr/alerts/:id',
+    access: 'ehr_audit:review',
+    body: EhrAlertReviewRequest,
+    async handler(c, { actor, body }) {
+      return c.json(presentEhrAlert(await c.var.container.ehr.review(actor, pathParam(c, 'id'), body.state, body.note)));
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/ehr/alerts/:id/escalate',
+    access: 'ehr_audit:review',
+    async handler(c, { actor }) {
+      const r = await c.var.container.ehr.escalate(actor, pathParam(c, 'id'));
+      return c.json({ alert: presentEhrAlert(r.alert), caseId: r.caseId });
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/ehr/patients/:id/accesses',
+    access: 'ehr_audit:read',
+    async handler(c, { actor }) {
+      return c.json({ accesses: (await c.var.container.ehr.investigate(actor, { patientId: pathParam(c, 'id') })).map(presentAccess) });
+    },
+  }),
+];

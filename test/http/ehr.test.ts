@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEhrFolder } from '../../src/connectors/ehr-folder.js';
+import { EhrGenerator } from '../../src/services/ehr/ehr-generator.js';
+import { testDialects } from '../support/dialects.js';
+import { createHarness, setupAdmin, signIn, type Harness, type TestClient } from '../support/harness.js';
+
+for (const dialect of testDialects()) {
+  describe(`EHR audit API (${dialect})`, () => {
+    let h: Harness;
+    let admin: TestClient;
+    let auditor: TestClient;
+    let dir: string;
+    let labels: EhrGenerator['labels'];
+    beforeAll(async () => {
+      h = await createHarness(dialect);
+      await setupAdmin(h);
+      admin = (await signIn(h, 'admin1', 'correct horse battery')).client;
+      await h.container.users.create({ id: null, name: 't', ip: null }, { username: 'kansa1', displayName: '監査', role: 'auditor', password: 'kansa-yaku-no-pasuwaado', mustChangePassword: false });
+      auditor = (await signIn(h, 'kansa1', 'kansa-yaku-no-pasuwaado')).client;
+      const gen = new EhrGenerator({ staff: 100, patients: 1000, days: 6, seed: 21 }).generate();
+      labels = gen.labels;
+      dir = mkdtempSync(path.join(tmpdir(), 'mamori-ehr-http-'));
+      for (const [name, text] of gen.files()) writeFileSync(path.join(dir, name), text);
+      await h.container.ehr.importFolder({ id: null, name: 'test', ip: null }, (await readEhrFolder(dir)).texts, dir);
+    });
+    afterAll(async () => {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('runs an audit, lists alerts for review, keeps states across re-runs', async () => {
+      const run = await admin.post('/api/ehr/audit', {});
+      expect(run.status).toBe(200);
+      expect(Number(run.body.alerts)).toBeGreaterThan(0);
+      const list = (await auditor.get('/api/ehr/alerts?state=open&limit=500')).body.alerts as Array<{ id: string; rule: string; stateLabel: string; score: number }>;
+      expect(list.length).toBe(Number(run.body.alerts));
+      expect(list[0]?.stateLabel).toBe('未確認');
+      expect(list.map((a) => a.score)).toEqual([...list.map((a) => a.score)].sort((a, b) => b - a));
+      const first = list[0];
+      const reviewed = await admin.call('PATCH', `/api/ehr/alerts/${first?.id ?? ''}`, { state: 'investigating', note: '所属長に確認中' });
+      expect(reviewed.body).toMatchObject({ state: 'investigating', stateLabel: '調査中', reviewedBy: 'admin1' });
+      await admin.post('/api/ehr/audit', {});
+      const again = (await admin.get('/api/ehr/alerts?limit=500')).body.alerts as Array<{ id: string; state: string }>;
+      expect(again.length).toBe(list.length);
+      expect(again.find((a) => a.id === first?.id)?.state).toBe('investigating');
+      // The auditor reads but cannot review.
+      expect((await auditor.call('PATCH', `/api/ehr/alerts/${first?.id ?? ''}`, { state: 'justified' })).status).toBe(403);
+      expect((await auditor.post('/api/ehr/audit', {})).status).toBe(403);
+    });
+
+    it('escalates an alert into a 内部不正 case with its access log as evidence, in one step', async () => {
+      const alerts = (await admin.get('/api/ehr/alerts?limit=500')).body.alerts as Array<{ id: string; rule: string; userId: string }>;
+      const target = alerts.find((a) => a.rule === 'controlled_rx_deleted') ?? alerts[0];
+      const r = await admin.post(`/api/ehr/alerts/${target?.id ?? ''}/escalate`);
+      expect(r.status).toBe(200);
+      expect(r.body.alert).toMatchObject({ state: 'inappropriate', caseId: r.body.caseId });
+      const kase = await admin.get(`/api/cases/${String(r.body.caseId)}`);
+      expect(kase.body).toMatchObject({ type: 'insider_misuse' });
+      const evidence = (await admin.get(`/api/cases/${String(r.body.caseId)}/evidence`)).body.evidence as Array<{ filename: string; size: number }>;
+      expect(evidence[0]?.filename).toBe(`ehr-alert-${target?.id ?? ''}.csv`);
+      expect(evidence[0]?.size).toBeGreaterThan(100);
+      // Escalating twice returns the same case.
+      expect((await admin.post(`/api/ehr/alerts/${target?.id ?? ''}/escalate`)).body.caseId).toBe(r.body.caseId);
+    });
+
+    it("answers who viewed a patient's record, with the explanation of each access", async () => {
+      const self = labels.find((l) => l.scenario === 'self_access');
+      const res = await auditor.get(`/api/ehr/patients/${self?.patient_id ?? ''}/accesses`);
+      const accesses = res.body.accesses as Array<{ eventId: string; relation: string | null; explanation: string | null }>;
+      expect(accesses.find((a) => a.eventId === self?.event_ids[0])).toMatchObject({ relation: '本人' });
+      const audit = await h.container.audit.page({ limit: 1000 });
+      expect(audit.map((x) => x.action)).toEqual(expect.arrayContaining(['ehr.investigate', 'ehr.alert_review', 'ehr.alert_escalate', 'ehr.audit']));
+    });
+  });
+}
