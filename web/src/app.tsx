@@ -6,6 +6,7 @@ import { LockScreen } from './lock-screen.js';
 import { AuditPage } from './pages/audit-page.js';
 import { CaseListPage } from './pages/incidents/case-list-page.js';
 import { CasePage } from './pages/incidents/case-page.js';
+import { EhrAuditPage } from './pages/ehr-audit-page.js';
 import { DeadlinesPage } from './pages/incidents/deadlines-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { LoginPage } from './pages/login-page.js';
@@ -192,8 +193,22 @@ function Shell({ me, path, navigate, onSignOut, onLock }: { me: MeResponse; path
       case 'settingsNav':
         page = <SettingsPage />;
         break;
-      case 'scoping':
       case 'ehrAudit':
+        page = <EhrAuditPage canReview={me.permissions.includes('ehr_audit:review')} navigate={navigate} />;
+        break;
+      case 'scoping':
+        page = (
+          <section>
+            <h1>{t.scoping}</h1>
+            <p>{t.scopingHome.intro}</p>
+            <p>
+              <a href="/incidents" onClick={(ev) => { ev.preventDefault(); navigate('/incidents'); }}>
+                {t.incidents}
+              </a>
+            </p>
+          </section>
+        );
+        break;
       case 'mail':
       case 'logs':
       case 'preparedness':

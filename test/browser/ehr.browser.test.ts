@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEhrFolder } from '../../src/connectors/ehr-folder.js';
+import { EhrGenerator } from '../../src/services/ehr/ehr-generator.js';
+import { launchChromium, startTestServer, type TestServer } from './browser-harness.js';
+
+describe('EHR audit in Chromium', () => {
+  let browser: Browser;
+  let server: TestServer;
+  let dir: string;
+  let labels: EhrGenerator['labels'];
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startTestServer();
+    const actor = { id: null, name: 'test', ip: null };
+    await server.container.users.create(actor, { username: 'kojin', displayName: '個人情報 担当', role: 'privacy_officer', password: 'hogo-tantou-no-pasuwaado', mustChangePassword: false });
+    const gen = new EhrGenerator({ staff: 100, patients: 1000, days: 6, seed: 31 }).generate();
+    labels = gen.labels;
+    dir = mkdtempSync(path.join(tmpdir(), 'mamori-ehr-ui-'));
+    for (const [name, text] of gen.files()) writeFileSync(path.join(dir, name), text);
+    await server.container.ehr.importFolder(actor, (await readEhrFolder(dir)).texts, dir);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('run the audit, review an alert, escalate one into an incident, look up who viewed a patient', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('ユーザー名').fill('kojin');
+    await page.getByLabel('パスワード', { exact: true }).fill('hogo-tantou-no-pasuwaado');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('link', { name: '電子カルテ監査' }).click();
+    await page.getByRole('button', { name: '監査を実行' }).click();
+    await page.getByTestId('ehr-summary').waitFor();
+    expect(await page.getByTestId('ehr-summary').textContent()).toMatch(/検知 \d+件/);
+    const rows = page.getByTestId('ehr-alerts').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(5);
+
+    // Mark the first alert 調査中: it leaves the 未確認 filter.
+    const before = await rows.count();
+    await rows.first().getByRole('button', { name: '調査中' }).click();
+    await expect.poll(() => rows.count()).toBe(before - 1);
+
+    // Escalate the deleted controlled prescription: the incident page opens.
+    await page.getByTestId('ehr-alerts').locator('tr[data-rule="controlled_rx_deleted"]').first().getByRole('button', { name: '不適切としてインシデント登録' }).click();
+    await page.getByRole('heading', { name: /電子カルテの不適切な閲覧・操作の疑い/ }).waitFor();
+    await page.getByRole('tab', { name: '証拠' }).click();
+    await page.getByTestId('evidence-item').first().waitFor();
+    expect(await page.getByTestId('evidence-item').first().textContent()).toContain('ehr-alert-');
+
+    // A patient's access record.
+    const self = labels.find((l) => l.scenario === 'self_access');
+    await page.getByRole('link', { name: '電子カルテ監査' }).click();
+    await page.getByLabel('患者ID').fill(self?.patient_id ?? '');
+    await page.getByRole('button', { name: '表示' }).click();
+    await page.getByTestId('ehr-accesses').waitFor();
+    expect(await page.getByTestId('ehr-accesses').textContent()).toContain('［本人］');
+    await page.close();
+  }, 120_000);
+});
