@@ -49,6 +49,19 @@ describe('EHR audit', () => {
   });
 });
 
+describe('case level', () => {
+  it('several alerts about different patients for one user become one case to review first', () => {
+    const base = dataset([]);
+    const vip = { patientId: 'VIP', name: '著名 人', nameKana: '', birthDate: '1960-01-01', sex: '', address: '', phone: '', insuranceNo: '', insuranceBranch: '', deceasedOn: '', restricted: true };
+    const r = runAudit({ ...base, patients: [...base.patients, vip], events: [ev(T('10:05'), 'NUR', 'NURSE'), ev(T('11:00'), 'NUR', 'VIP', { via: 'name_search' })] });
+    const rules = r.alerts.map((a) => a.rule);
+    expect(rules).toEqual(expect.arrayContaining(['self_access', 'vip_restricted', 'unexplained_name_search', 'multi_incident_user']));
+    const caseAlert = r.alerts.find((a) => a.rule === 'multi_incident_user');
+    expect(caseAlert).toMatchObject({ userId: 'NUR', patientId: null });
+    expect(caseAlert?.score).toBe(Math.max(...r.alerts.filter((a) => a.rule !== 'multi_incident_user').map((a) => a.score)) + 5);
+  });
+});
+
 describe('row validation', () => {
   it('rejects bad rows with file, line and a reason naming the column, and keeps the rest', () => {
     const header = ['event_id', 'at', 'user_id', 'patient_id', 'action', 'screen'];

@@ -50,7 +50,9 @@ export function runAudit(data: EhrDataset, opts: AuditOptions = {}): AuditResult
   const ctx = new AuditContext(data);
   const from = opts.from ?? Number.NEGATIVE_INFINITY;
   const to = opts.to ?? Number.POSITIVE_INFINITY;
-  const explanations = ctx.patientEvents.map((e) => explainAccess(ctx, e));
+  // Only accesses inside the window need an explanation: earlier days are context (first access,
+  // relationships) but are not re-judged, so a daily incremental audit does not redo the past.
+  const explanations = ctx.patientEvents.map((e) => (e.at >= from && e.at < to ? explainAccess(ctx, e) : null));
   const explainedBy: Partial<Record<Explanation, number>> = {};
   let accesses = 0;
   let explained = 0;

@@ -27,6 +27,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   prescription_without_encounter: '受診のない処方',
   controlled_rx_deleted: '向精神薬等の処方の作成後削除',
   bulk_access: '大量アクセス・一括出力',
+  multi_incident_user: '同一職員の複数の検知（まとめて確認）',
 };
 
 function jstDate(t: number): string {

@@ -2,7 +2,7 @@
  * A synthetic Japanese hospital in the EHR audit input format, with injected misuse written to
  * labels (for `mamori ehr generate` and bench/ehr-eval). Normal work is care-driven: doctors open
  * their inpatients and the day's outpatients of their department, nurses the patients of the ward
- * they are on shift in, pharmacists verify prescriptions, technicians follow test orders, clerks
+ * they are on shift in (a few hundred events per clinician per shift), pharmacists verify prescriptions, technicians follow test orders, clerks
  * handle the day's visits. Staff are also patients, and their families share insurance numbers
  * and addresses. A little legitimate but unexplainable work (informal consults) is mixed in, so
  * the precision the evaluation reports is not flattered. All people are invented.
@@ -300,7 +300,12 @@ export class EhrGenerator {
         this.#event(at, doc.userId, '', 'login', 'other', t, sess);
         for (const ip of inpatients) {
           if (ip.doctor !== doc || ip.start > day0 + 18 * HOUR || (ip.end !== null && ip.end < day0)) continue;
-          for (const screen of ['chart', 'notes', 'results']) this.#event((at += this.#int(1, 6) * 60_000), doc.userId, ip.p.id, 'view', screen, t, sess, '', 'list');
+          // Rounds and follow-ups: a physician opens each of their inpatients several times a day.
+          const visits = this.#int(2, 4);
+          for (let v = 0; v < visits; v += 1) {
+            const when = s0 + this.#int(20, 560) * 60_000;
+            for (const screen of ['chart', 'notes', 'results', 'orders']) this.#event(when + this.#int(0, 5) * 60_000, doc.userId, ip.p.id, 'view', screen, t, sess, '', 'list');
+          }
           this.#event((at += 3 * 60_000), doc.userId, ip.p.id, 'create', 'notes', t, sess);
         }
         for (const op of outpatientsByDay[d] ?? []) {
@@ -326,8 +331,13 @@ export class EhrGenerator {
         this.#event(s0 + 5 * 60_000, nurse.userId, '', 'login', 'other', t, sess);
         const wardPatients = inpatients.filter((ip) => ip.ward === nurse.ward && ip.start < s1 && (ip.end === null || ip.end > s0));
         for (const ip of wardPatients) {
-          const visits = this.#int(1, 3);
-          for (let v = 0; v < visits; v += 1) this.#event(s0 + this.#int(10, Math.floor((s1 - s0) / 60_000) - 20) * 60_000, nurse.userId, ip.p.id, this.#r() < 0.3 ? 'update' : 'view', this.#pick(['chart', 'notes', 'results']), t, sess, '', 'list');
+          // Vital signs, medication, notes: several visits per patient per shift, two screens each.
+          const visits = this.#int(2, 5);
+          for (let v = 0; v < visits; v += 1) {
+            const when = s0 + this.#int(10, Math.floor((s1 - s0) / 60_000) - 20) * 60_000;
+            this.#event(when, nurse.userId, ip.p.id, 'view', 'chart', t, sess, '', 'list');
+            this.#event(when + 60_000, nurse.userId, ip.p.id, this.#r() < 0.4 ? 'update' : 'view', this.#pick(['notes', 'results', 'orders']), t, sess, '', 'link');
+          }
         }
         this.#event(s1 - 10 * 60_000, nurse.userId, '', 'logout', 'other', t, sess);
       }
