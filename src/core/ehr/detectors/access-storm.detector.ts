@@ -1,12 +1,14 @@
 import { DAY } from '../audit-context.js';
 import { alertOf, inWindow, type Alert, type Detector } from '../detector.js';
+import type { Explanation } from '../explain.js';
 import type { AccessEvent } from '../model.js';
 
 const MIN_VIEWERS = 8;
+const WEAK: ReadonlySet<Explanation> = new Set<Explanation>(['department_encounter', 'appointment', 'clerk_workflow']);
 
 /**
- * A6: many different users open one patient's record without explanation within 72 hours (the
- * 島根 case: 312 people after a newsworthy death). One alert per viewer, so each can be reviewed.
+ * A6: many different users open one patient's record within 72 hours without a care relationship
+ * (the 島根 case: 312 people after a newsworthy death). One alert per viewer, so each can be reviewed.
  */
 export const accessStorm: Detector = {
   rule: 'curiosity_storm',
@@ -14,7 +16,9 @@ export const accessStorm: Detector = {
   run(input) {
     const byPatient = new Map<string, AccessEvent[]>();
     for (const { e, explained } of inWindow(input)) {
-      if (explained) continue;
+      // A weak explanation (same department, an appointment, clerical work) does not clear a
+      // viewer who searched the patient by name: the curious colleague down the corridor.
+      if (explained && !(WEAK.has(explained) && e.via === 'name_search')) continue;
       const list = byPatient.get(e.patientId) ?? [];
       list.push(e);
       byPatient.set(e.patientId, list);
@@ -32,7 +36,7 @@ export const accessStorm: Detector = {
       if (best.size < MIN_VIEWERS) continue;
       for (const userId of best) {
         const mine = evs.filter((e) => e.userId === userId);
-        out.push(alertOf('curiosity_storm', userId, patientId, mine, 55 + Math.min(35, best.size), `72時間以内に${best.size}人の職員が業務上の理由なく同じ患者の診療録を閲覧（アクセス集中）`));
+        out.push(alertOf('curiosity_storm', userId, patientId, mine, 55 + Math.min(35, best.size), `72時間以内に${best.size}人の職員が担当外で同じ患者の診療録を閲覧（アクセス集中）`));
       }
     }
     return out;
