@@ -64,6 +64,10 @@ for (const dialect of testDialects()) {
       expect(evidence[0]?.size).toBeGreaterThan(100);
       // Escalating twice returns the same case.
       expect((await admin.post(`/api/ehr/alerts/${target?.id ?? ''}/escalate`)).body.caseId).toBe(r.body.caseId);
+      // The monthly report now shows the recorded dispositions.
+      const html = String(await h.container.ehr.monthlyReport({ id: null, name: 'test', ip: null }, '2026-10', 'html', 'デモ病院'));
+      expect(html).toMatch(/不適切<\/td><td>1件（うちインシデント登録 1件）/);
+      expect(html).toMatch(/調査中<\/td><td>1件/);
     });
 
     it("answers who viewed a patient's record, with the explanation of each access", async () => {

@@ -34,7 +34,17 @@ function jstDate(t: number): string {
   return new Date(t + 9 * 3_600_000).toISOString().slice(0, 10);
 }
 
-export function monthlyReportBlocks(input: { hospital: string; from: number; to: number; result: AuditResult; users: number; generatedAt: Date }): { title: string; blocks: DocBlock[] } {
+/** Review states recorded for the period's alerts (stored alerts), by state. */
+export interface Dispositions {
+  open: number;
+  investigating: number;
+  justified: number;
+  inappropriate: number;
+  /** Alerts escalated into incident cases. */
+  escalated: number;
+}
+
+export function monthlyReportBlocks(input: { hospital: string; from: number; to: number; result: AuditResult; users: number; generatedAt: Date; dispositions?: Dispositions | null }): { title: string; blocks: DocBlock[] } {
   const { result, from, to } = input;
   const s = result.summary;
   const pct = s.patient_accesses ? ((100 * s.explained) / s.patient_accesses).toFixed(1) : '0.0';
@@ -73,7 +83,21 @@ export function monthlyReportBlocks(input: { hospital: string; from: number; to:
     { kind: 'heading', text: '4. 確認が必要な検知（スコア上位）' },
     { kind: 'table', header: ['スコア', 'ルール', '職員ID', '患者ID', '日時', '内容'], rows: result.alerts.slice(0, 30).map((a) => [String(a.score), RULE_LABELS[a.rule] ?? a.rule, a.userId, a.patientId ?? '—', jstDate(a.firstAt), a.reason]) },
     { kind: 'heading', text: '5. 処置状況と未完了事項' },
-    { kind: 'text', text: `検知${s.alerts}件は未確認です。担当者が確認し、正当・不適切の判断と対応（本人への聴取、所属長への連絡、インシデントとしての登録）を記録してください。` },
+    ...(input.dispositions
+      ? ([
+          {
+            kind: 'table',
+            header: ['状態', '件数'],
+            rows: [
+              ['未確認', `${input.dispositions.open}件`],
+              ['調査中', `${input.dispositions.investigating}件`],
+              ['正当（業務上必要と確認）', `${input.dispositions.justified}件`],
+              ['不適切', `${input.dispositions.inappropriate}件（うちインシデント登録 ${input.dispositions.escalated}件）`],
+            ],
+          },
+          { kind: 'text', text: `未完了：未確認${input.dispositions.open}件、調査中${input.dispositions.investigating}件。担当者が確認し、判断と対応（本人への聴取、所属長への連絡、インシデントとしての登録）を記録してください。` },
+        ] satisfies DocBlock[])
+      : ([{ kind: 'text', text: `検知${s.alerts}件は未確認です（画面で監査を実行すると処置状況を記録できます）。担当者が確認し、正当・不適切の判断と対応を記録してください。` }] satisfies DocBlock[])),
     { kind: 'text', text: '本報告は医療情報システムの安全管理に関するガイドライン第6.0版（システム運用編17）に基づく定期的なアクセスログの確認として作成しました。' },
   );
   return { title, blocks };

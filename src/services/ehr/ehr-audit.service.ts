@@ -218,7 +218,17 @@ export class EhrAuditService {
     const data = await this.dataset();
     const result = runAudit(data, { from, to });
     const users = new Set(data.events.filter((e) => e.at >= from && e.at < to).map((e) => e.userId)).size;
-    const { title, blocks } = monthlyReportBlocks({ hospital: hospital || '（病院名未設定）', from, to, result, users, generatedAt: this.#clock.now() });
+    const stored = (await this.#store.ehr.alerts({ limit: 100_000, offset: 0 })).filter((a) => Date.parse(a.first_at) >= from && Date.parse(a.first_at) < to);
+    const dispositions = stored.length
+      ? {
+          open: stored.filter((a) => a.state === 'open').length,
+          investigating: stored.filter((a) => a.state === 'investigating').length,
+          justified: stored.filter((a) => a.state === 'justified').length,
+          inappropriate: stored.filter((a) => a.state === 'inappropriate').length,
+          escalated: stored.filter((a) => a.case_id).length,
+        }
+      : null;
+    const { title, blocks } = monthlyReportBlocks({ hospital: hospital || '（病院名未設定）', from, to, result, users, generatedAt: this.#clock.now(), dispositions });
     await this.#audit.record(actor, { action: 'ehr.report', targetType: 'ehr', detail: { month, format, alerts: result.summary.alerts } });
     return format === 'docx' ? renderDocx(title, blocks) : renderHtml(title, blocks);
   }
