@@ -13,6 +13,9 @@ describe('Japanese normalisation', () => {
     expect(addressBlock(normAddress('東京都架空市見本町1丁目9番9号'))).toBe('東京都架空市見本町1');
     expect(normName('ヤマダ　タロウ')).toBe(normName('やまだ たろう'));
     expect(normName('ﾔﾏﾀﾞ ﾀﾛｳ')).toBe(normName('ヤマダ タロウ'));
+    // Old and variant forms written both ways by the same family.
+    expect(normName('髙橋 邊')).toBe(normName('高橋 辺'));
+    expect(normName('齋藤 﨑')).toBe(normName('斎藤崎'));
   });
 });
 

@@ -21,9 +21,14 @@ export interface Link {
 
 const KANJI_DIGITS: Readonly<Record<string, string>> = { 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
+/** Old, variant and IBM-extension forms that the same family writes both ways (matching only). */
+const VARIANTS: Readonly<Record<string, string>> = { 髙: '高', 﨑: '崎', 嵜: '崎', 邊: '辺', 邉: '辺', 齋: '斎', 齊: '斎', 澤: '沢', 濱: '浜', 濵: '浜', 廣: '広', 國: '国', 櫻: '桜', 瀨: '瀬', 德: '徳', 眞: '真', 槇: '槙', 冨: '富', 藪: '薮', 籠: '篭', 螢: '蛍', 曻: '昇' };
+const VARIANT_RE = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'gu');
+
 export function normName(s: string): string {
   return s
     .normalize('NFKC')
+    .replace(VARIANT_RE, (c) => VARIANTS[c] ?? c)
     .replace(/[\s\u3000・]+/g, '')
     .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
