@@ -8,6 +8,7 @@ import { registerBackup } from './commands/backup.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerMigrate } from './commands/migrate.command.js';
 import { registerEhr } from './commands/ehr.command.js';
+import { registerMail } from './commands/mail.command.js';
 import { registerScan } from './commands/scan.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerUser } from './commands/user.command.js';
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIo): Command {
   registerDemo(program, io);
   registerScan(program, io);
   registerEhr(program, io);
+  registerMail(program, io);
   for (const sub of program.commands) {
     sub.exitOverride();
     for (const leaf of sub.commands) leaf.exitOverride();

@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { walkFiles } from '../../connectors/file-source.js';
+import { fileScanSource } from '../../connectors/scan-source.js';
+import { csvLine } from '../../core/csv.js';
+import { CorrespondentList, type Correspondent } from '../../core/mail/correspondents.js';
+import { DomainError } from '../../core/errors.js';
+import { writeXlsx } from '../../services/documents/xlsx.js';
+import { messageAddresses } from '../../services/mail/message-addresses.js';
+import type { CliIo } from '../cli-io.js';
+
+const MAX_MESSAGE = 200 * 1024 * 1024;
+
+function jst(t: number | null): string | null {
+  return t === null ? null : `${new Date(t + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
+}
+
+function day(v: string | undefined, end: boolean): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new DomainError('validation_failed', `日付は YYYY-MM-DD で指定してください / dates are YYYY-MM-DD: ${v}`);
+  return Date.parse(`${v}T00:00:00+09:00`) + (end ? 86_400_000 : 0);
+}
+
+/** Rows shaped for the affected-people register import (区分・氏名・メールアドレス・項目). */
+function registerRows(list: readonly Correspondent[]): string[][] {
+  return list.map((c) => ['取引先', c.name || c.address, c.address, 'メールアドレス', c.internal ? '院内' : '院外', String(c.messages), jst(c.firstAt) ?? '', jst(c.lastAt) ?? '']);
+}
+const REGISTER_HEADER = ['区分', '氏名', 'メールアドレス', '項目', '院内外', '通数', '最初', '最後'];
+
+export function registerMail(program: Command, io: CliIo): void {
+  const mail = program.command('mail').description('Mail threats and compromised mailboxes / メール');
+  mail
+    .command('correspondents')
+    .description('Every address a mailbox exchanged mail with in a period (the notification list) / 送受信先一覧')
+    .argument('<mailbox...>', 'mbox files or folders of .eml / Maildir')
+    .option('--since <date>', 'first day (JST, YYYY-MM-DD)')
+    .option('--until <date>', 'last day (JST, YYYY-MM-DD), inclusive')
+    .option('--exclude-domain <domain...>', 'leave these domains out of the list')
+    .option('--internal-domain <domain...>', "the hospital's own domains (marked internal; default: MAMORI_MAIL_DOMAINS)")
+    .option('--json', 'one JSON line per address, then a summary')
+    .option('--csv <file>', 'also write a CSV (UTF-8 with BOM) ready for the affected-people register import')
+    .option('--xlsx <file>', 'also write the same as xlsx')
+    .action(async (paths: string[], opts: { since?: string; until?: string; excludeDomain?: string[]; internalDomain?: string[]; json?: boolean; csv?: string; xlsx?: string }) => {
+      const since = day(opts.since, false);
+      const until = day(opts.until, true);
+      const internal = opts.internalDomain ?? (io.env.MAMORI_MAIL_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+      const list = new CorrespondentList({ ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}), internalDomains: internal, excludeDomains: opts.excludeDomain ?? [] });
+      let unreadable = 0;
+      for await (const f of walkFiles(paths, MAX_MESSAGE, () => true)) {
+        for await (const entry of fileScanSource.entries(f.path, f.path, MAX_MESSAGE)) {
+          if (entry.kind !== 'message') continue;
+          const m = entry.data ? await messageAddresses(entry.data) : null;
+          if (!m) {
+            unreadable += 1;
+            io.err(`unreadable: ${entry.item}`);
+            continue;
+          }
+          list.add(m);
+        }
+      }
+      const rows = list.list();
+      if (opts.json) {
+        for (const c of rows) io.out(JSON.stringify({ address: c.address, first_at: jst(c.firstAt), last_at: jst(c.lastAt), messages: c.messages, internal: c.internal }));
+        io.out(JSON.stringify({ summary: { addresses: rows.length, external: rows.filter((c) => !c.internal).length, internal: rows.filter((c) => c.internal).length, messages: list.messagesInWindow, messages_outside_window: list.messagesOutside, messages_undated: list.messagesUndated, unreadable } }));
+      } else {
+        for (const c of rows) io.out(`${c.internal ? '院内' : '院外'}\t${c.address}\t${c.name}\t${c.messages}通\t${jst(c.firstAt) ?? '-'} – ${jst(c.lastAt) ?? '-'}`);
+        io.out(`addresses ${rows.length} (external ${rows.filter((c) => !c.internal).length}), messages ${list.messagesInWindow}, unreadable ${unreadable}`);
+      }
+      if (opts.csv) await writeFile(opts.csv, `\uFEFF${csvLine(REGISTER_HEADER)}${registerRows(rows).map((r) => csvLine(r)).join('')}`);
+      if (opts.xlsx) await writeFile(opts.xlsx, await writeXlsx('送受信先', REGISTER_HEADER, registerRows(rows)));
+    });
+}
