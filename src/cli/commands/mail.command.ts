@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { walkFiles } from '../../connectors/file-source.js';
 import { fileScanSource } from '../../connectors/scan-source.js';
 import { csvLine } from '../../core/csv.js';
@@ -7,6 +7,9 @@ import { CorrespondentList, type Correspondent } from '../../core/mail/correspon
 import { DomainError } from '../../core/errors.js';
 import { writeXlsx } from '../../services/documents/xlsx.js';
 import { messageAddresses } from '../../services/mail/message-addresses.js';
+import { messageFacts } from '../../services/mail/message-facts.js';
+import { readCsvRecords } from '../../services/csv-records.js';
+import { analyzeMessage, type StaffEntry } from '../../core/mail/analyze.js';
 import type { CliIo } from '../cli-io.js';
 
 const MAX_MESSAGE = 200 * 1024 * 1024;
@@ -27,16 +30,66 @@ function registerRows(list: readonly Correspondent[]): string[][] {
 }
 const REGISTER_HEADER = ['区分', '氏名', 'メールアドレス', '項目', '院内外', '通数', '最初', '最後'];
 
+/** Repeatable option: `--domain a --domain b` (variadic options would swallow the paths after them). */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+async function* messages(paths: readonly string[]): AsyncGenerator<{ item: string; raw: Buffer | null }> {
+  for await (const f of walkFiles(paths, MAX_MESSAGE, () => true)) {
+    for await (const entry of fileScanSource.entries(f.path, f.path, MAX_MESSAGE)) {
+      if (entry.kind === 'message') yield { item: entry.item, raw: entry.data };
+    }
+  }
+}
+
+async function staffDirectory(file: string | undefined): Promise<StaffEntry[]> {
+  if (!file) return [];
+  const { records } = readCsvRecords((await readFile(file)).toString('utf8'));
+  return records.map((r) => ({ name: r.name ?? '', nameKana: r.name_kana ?? '', nameRomaji: r.name_romaji ?? '', email: (r.email ?? '').toLowerCase(), department: r.department ?? '' })).filter((s) => s.name || s.email);
+}
+
 export function registerMail(program: Command, io: CliIo): void {
   const mail = program.command('mail').description('Mail threats and compromised mailboxes / メール');
+  mail
+    .command('analyze')
+    .description('Spoofed replies, dangerous attachments and links: a verdict (安全/注意/危険) with reasons per message / 不審メール判定')
+    .argument('<path...>', '.eml files, mbox files or folders')
+    .option('--staff <staff.csv>', 'staff directory: name, name_kana, email, department (name_romaji optional)')
+    .option('--domain <domain>', "the hospital's own mail domain, repeatable (default: MAMORI_MAIL_DOMAINS)", collect)
+    .option('--history <path>', "the hospital's own mail (mbox / EML folder) for the thread index, repeatable", collect)
+    .option('--json', 'one JSON line per message')
+    .action(async (paths: string[], opts: { staff?: string; domain?: string[]; history?: string[]; json?: boolean }) => {
+      const threads = new Map<string, Set<string>>();
+      for await (const m of messages(opts.history ?? [])) {
+        const h = m.raw ? await messageAddresses(m.raw) : null;
+        if (h?.messageId) threads.set(h.messageId, new Set(h.addresses.map((a) => a.address.toLowerCase())));
+      }
+      const ctx = { staff: await staffDirectory(opts.staff), hospitalDomains: opts.domain ?? (io.env.MAMORI_MAIL_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean), threads };
+      const counts = { 安全: 0, 注意: 0, 危険: 0, unreadable: 0 };
+      for await (const m of messages(paths)) {
+        const facts = m.raw ? await messageFacts(m.raw) : null;
+        if (!facts) {
+          counts.unreadable += 1;
+          if (opts.json) io.out(JSON.stringify({ item: m.item, message_id: null, from: null, verdict: '注意', score: null, reasons: [{ code: 'unreadable', text: 'メッセージを解析できません（破損・上限超過）' }], indicators: {} }));
+          else io.out(`${m.item}	注意	解析できません`);
+          continue;
+        }
+        const a = analyzeMessage(facts, ctx);
+        counts[a.verdict] += 1;
+        if (opts.json) io.out(JSON.stringify({ item: m.item, message_id: facts.messageId, from: facts.fromAddress, verdict: a.verdict, score: a.score, reasons: a.reasons.map((r) => ({ code: r.code, text: r.text })), indicators: a.indicators }));
+        else io.out(`${m.item}	${a.verdict}	${a.score}	${a.reasons.map((r) => r.text).join(' / ')}`);
+      }
+      if (!opts.json) io.out(`安全 ${counts.安全}, 注意 ${counts.注意}, 危険 ${counts.危険}, unreadable ${counts.unreadable}`);
+    });
   mail
     .command('correspondents')
     .description('Every address a mailbox exchanged mail with in a period (the notification list) / 送受信先一覧')
     .argument('<mailbox...>', 'mbox files or folders of .eml / Maildir')
     .option('--since <date>', 'first day (JST, YYYY-MM-DD)')
     .option('--until <date>', 'last day (JST, YYYY-MM-DD), inclusive')
-    .option('--exclude-domain <domain...>', 'leave these domains out of the list')
-    .option('--internal-domain <domain...>', "the hospital's own domains (marked internal; default: MAMORI_MAIL_DOMAINS)")
+    .option('--exclude-domain <domain>', 'leave this domain out of the list, repeatable', collect)
+    .option('--internal-domain <domain>', "the hospital's own domain (marked internal; default: MAMORI_MAIL_DOMAINS), repeatable", collect)
     .option('--json', 'one JSON line per address, then a summary')
     .option('--csv <file>', 'also write a CSV (UTF-8 with BOM) ready for the affected-people register import')
     .option('--xlsx <file>', 'also write the same as xlsx')
@@ -46,17 +99,14 @@ export function registerMail(program: Command, io: CliIo): void {
       const internal = opts.internalDomain ?? (io.env.MAMORI_MAIL_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean);
       const list = new CorrespondentList({ ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}), internalDomains: internal, excludeDomains: opts.excludeDomain ?? [] });
       let unreadable = 0;
-      for await (const f of walkFiles(paths, MAX_MESSAGE, () => true)) {
-        for await (const entry of fileScanSource.entries(f.path, f.path, MAX_MESSAGE)) {
-          if (entry.kind !== 'message') continue;
-          const m = entry.data ? await messageAddresses(entry.data) : null;
-          if (!m) {
-            unreadable += 1;
-            io.err(`unreadable: ${entry.item}`);
-            continue;
-          }
-          list.add(m);
+      for await (const msg of messages(paths)) {
+        const m = msg.raw ? await messageAddresses(msg.raw) : null;
+        if (!m) {
+          unreadable += 1;
+          io.err(`unreadable: ${msg.item}`);
+          continue;
         }
+        list.add(m);
       }
       const rows = list.list();
       if (opts.json) {

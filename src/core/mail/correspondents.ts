@@ -13,6 +13,7 @@ export interface AddressRef {
 export interface MessageAddresses {
   /** Epoch ms from the Date header; null when missing or unreadable. */
   at: number | null;
+  messageId?: string | null;
   addresses: AddressRef[];
 }
 

@@ -29,6 +29,13 @@ describe('zip reader', () => {
     const entries = await readZip(await zipOf({ '患者一覧.csv': '氏名\n架空\n' }, { cp932Names: true }));
     expect(entries?.map((e) => [e.name, e.status, e.data?.toString()])).toEqual([['患者一覧.csv', 'ok', '氏名\n架空\n']]);
   });
+  it('a zip that breaks part-way ends with an unreadable entry, never a silently short list', async () => {
+    const stored = new JSZip();
+    stored.file('a.csv', 'x');
+    // Encrypted flag on a stored entry whose sizes do not allow the 12-byte ZipCrypto header.
+    const entries = await readZip(markEncrypted(await stored.generateAsync({ type: 'nodebuffer' })));
+    expect(entries?.at(-1)?.status).toBe('unreadable');
+  });
   it('reports encrypted entries (PPAP) instead of failing', async () => {
     const entries = await readZip(markEncrypted(await zipOf({ 'secret.csv': 'x' })));
     expect(entries?.map((e) => [e.name, e.status])).toEqual([['secret.csv', 'encrypted']]);

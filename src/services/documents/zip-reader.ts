@@ -63,7 +63,8 @@ export async function readZip(data: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMI
   const out: ZipEntryResult[] = [];
   let total = 0;
   return new Promise((resolve) => {
-    zip.on('error', () => resolve(out));
+    // A structural error part-way (bad sizes, truncated file) must not look like "no more entries".
+    zip.on('error', () => resolve([...out, { name: '（以降のエントリ）', status: 'unreadable', data: null }]));
     zip.on('end', () => resolve(out));
     zip.on('entry', (entry: Entry) => {
       void (async () => {

@@ -22,7 +22,7 @@ export async function messageAddresses(raw: Buffer): Promise<MessageAddresses | 
     const email = await PostalMime.parse(Buffer.concat([head, Buffer.from('\r\n\r\n')]));
     const at = email.date ? Date.parse(email.date) : Number.NaN;
     const e = email as unknown as { from?: Addr; sender?: Addr; to?: Addr[]; cc?: Addr[]; bcc?: Addr[]; replyTo?: Addr[] };
-    return { at: Number.isNaN(at) ? null : at, addresses: flatten([e.from, e.sender, ...(e.to ?? []), ...(e.cc ?? []), ...(e.bcc ?? []), ...(e.replyTo ?? [])]) };
+    return { at: Number.isNaN(at) ? null : at, messageId: email.messageId ?? null, addresses: flatten([e.from, e.sender, ...(e.to ?? []), ...(e.cc ?? []), ...(e.bcc ?? []), ...(e.replyTo ?? [])]) };
   } catch {
     return null;
   }

@@ -1,0 +1,89 @@
+/**
+ * Facts of one raw message for the threat analysis: sender, recipients, thread headers, text,
+ * links (HTML anchors and bare URLs), and attachment findings from looking inside the bytes
+ * (macros in OOXML and OLE documents, encrypted or padded archives, archives in archives,
+ * dangerous files inside zips). Bounded: zips are read with the scanner's limits.
+ */
+import { createHash } from 'node:crypto';
+import PostalMime from 'postal-mime';
+import type { AttachmentFacts, MessageFacts } from '../../core/mail/analyze.js';
+import { readZip } from '../documents/zip-reader.js';
+import { htmlToText } from '../scan/text-extract.js';
+
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ARCHIVE = /\.(zip|7z|rar|lzh|gz|tar|cab)$/i;
+
+function toBuffer(c: string | ArrayBuffer | Uint8Array): Buffer {
+  return typeof c === 'string' ? Buffer.from(c) : c instanceof ArrayBuffer ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+}
+
+function oleHasMacros(b: Buffer): boolean {
+  return b.includes(Buffer.from('_VBA_PROJECT', 'utf16le')) || b.includes(Buffer.from('Macros', 'utf16le'));
+}
+
+async function inspect(filename: string, bytes: Buffer): Promise<AttachmentFacts[]> {
+  const facts: AttachmentFacts = { filename, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, flags: [] };
+  const out: AttachmentFacts[] = [facts];
+  if (bytes.subarray(0, 8).equals(CFB) && oleHasMacros(bytes)) facts.flags.push('macro');
+  if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
+    const entries = await readZip(bytes);
+    if (!entries) facts.flags.push('unreadable');
+    for (const e of entries ?? []) {
+      if (e.name.endsWith('vbaProject.bin')) facts.flags.push('macro');
+      if (e.status === 'encrypted' && !facts.flags.includes('encrypted_archive')) facts.flags.push('encrypted_archive');
+      if (e.status === 'too_large' && !facts.flags.includes('huge_declared_size')) facts.flags.push('huge_declared_size');
+      if (e.status === 'unreadable' && !facts.flags.includes('unreadable')) facts.flags.push('unreadable');
+      if (ARCHIVE.test(e.name) && !facts.flags.includes('nested_archive')) facts.flags.push('nested_archive');
+      // A file inside the zip is judged like an attachment of its own (an .lnk in a zip).
+      if (!/\/$/.test(e.name) && !e.name.endsWith('vbaProject.bin') && /\.[a-z0-9]{2,5}$/i.test(e.name) && !/\.(xml|rels|bin|png|jpg|jpeg|gif|emf|wmf)$/i.test(e.name)) {
+        out.push({ filename: `${filename}/${e.name}`, sha256: e.data ? createHash('sha256').update(e.data).digest('hex') : '', size: e.data?.length ?? 0, flags: [] });
+      }
+    }
+  }
+  return out;
+}
+
+function links(html: string | undefined, text: string): Array<{ text: string; href: string }> {
+  const out: Array<{ text: string; href: string }> = [];
+  for (const m of (html ?? '').matchAll(/<a\b[^>]*\bhref\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi)) out.push({ href: (m[1] ?? '').trim(), text: htmlToText(m[2] ?? '').trim() });
+  for (const m of text.matchAll(/https?:\/\/[^\s<>"')）]+/g)) if (!out.some((l) => l.href === m[0])) out.push({ href: m[0], text: m[0] });
+  return out;
+}
+
+interface Addr {
+  name?: string;
+  address?: string;
+  group?: Addr[];
+}
+
+function flatten(list: ReadonlyArray<Addr | undefined>): string[] {
+  return list.flatMap((a) => (!a ? [] : a.group ? flatten(a.group) : a.address ? [a.address.toLowerCase()] : []));
+}
+
+export async function messageFacts(raw: Buffer): Promise<MessageFacts | null> {
+  let email;
+  try {
+    email = await PostalMime.parse(raw);
+  } catch {
+    return null;
+  }
+  const e = email as unknown as { from?: Addr; to?: Addr[]; cc?: Addr[]; replyTo?: Addr[]; inReplyTo?: string; references?: string };
+  const header = (key: string) => email.headers.filter((h) => h.key === key).map((h) => h.value).join('\n');
+  const text = email.text ?? (email.html ? htmlToText(email.html) : '');
+  const attachments: AttachmentFacts[] = [];
+  for (const a of email.attachments) attachments.push(...(await inspect(a.filename ?? (a.mimeType === 'message/rfc822' ? 'message.eml' : 'attachment'), toBuffer(a.content))));
+  const ids = `${e.inReplyTo ?? ''} ${e.references ?? ''}`.match(/<[^>]+>/g) ?? [];
+  return {
+    messageId: email.messageId ?? null,
+    fromName: e.from?.name ?? '',
+    fromAddress: (e.from?.address ?? '').toLowerCase(),
+    replyTo: flatten(e.replyTo ?? []),
+    recipients: flatten([...(e.to ?? []), ...(e.cc ?? [])]),
+    subject: email.subject ?? '',
+    inReplyTo: [...new Set(ids)],
+    text,
+    links: links(email.html, text),
+    attachments,
+    authenticationResults: header('authentication-results'),
+  };
+}
