@@ -503,6 +503,9 @@ export interface EhrAccessView {
   eventId: string;
   at: string;
   userId: string;
+  patientId: string | null;
+  sessionId: string;
+  terminalId: string;
   userName: string;
   department: string;
   action: string;

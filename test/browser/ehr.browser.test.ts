@@ -59,9 +59,21 @@ describe('EHR audit in Chromium', () => {
     const self = labels.find((l) => l.scenario === 'self_access');
     await page.getByRole('link', { name: '電子カルテ監査' }).click();
     await page.getByLabel('患者ID').fill(self?.patient_id ?? '');
-    await page.getByRole('button', { name: '表示' }).click();
+    await page.getByRole('button', { name: '表示', exact: true }).click();
     await page.getByTestId('ehr-accesses').waitFor();
     expect(await page.getByTestId('ehr-accesses').textContent()).toContain('［本人］');
+
+    // The hijacked session, replayed: its owner's login, then the prescription created and deleted.
+    const hijack = labels.find((l) => l.scenario === 'idle_session_self_rx_delete');
+    await page.getByLabel('職員ID').fill(hijack?.user_id ?? '');
+    await page.getByRole('button', { name: '操作履歴を表示' }).click();
+    await page.getByTestId('ehr-accesses-title').getByText(`職員ID ${hijack?.user_id ?? ''}`).waitFor();
+    const sessionButton = page.getByTestId('ehr-accesses').locator('tr', { hasText: 'delete/prescription' }).first().getByRole('button');
+    await sessionButton.click();
+    await page.getByTestId('ehr-accesses-title').getByText(/^セッション /).waitFor();
+    const replayText = (await page.getByTestId('ehr-accesses').textContent()) ?? '';
+    expect(replayText).toContain('login/other');
+    expect(replayText).toContain('create/prescription');
     await page.close();
   }, 120_000);
 });

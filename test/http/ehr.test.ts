@@ -75,6 +75,16 @@ for (const dialect of testDialects()) {
       const res = await auditor.get(`/api/ehr/patients/${self?.patient_id ?? ''}/accesses`);
       const accesses = res.body.accesses as Array<{ eventId: string; relation: string | null; explanation: string | null }>;
       expect(accesses.find((a) => a.eventId === self?.event_ids[0])).toMatchObject({ relation: '本人' });
+      // What that user did, and the session of the hijack replayed event by event.
+      const activity = (await auditor.get(`/api/ehr/users/${self?.user_id ?? ''}/activity`)).body.accesses as Array<{ eventId: string }>;
+      expect(activity.some((a) => a.eventId === self?.event_ids[0])).toBe(true);
+      const hijack = labels.find((l) => l.scenario === 'idle_session_self_rx_delete');
+      const lines = (await auditor.get(`/api/ehr/patients/${hijack?.patient_id ?? ''}/accesses`)).body.accesses as Array<{ eventId: string; sessionId: string }>;
+      const session = lines.find((l) => l.eventId === hijack?.event_ids[0])?.sessionId ?? '';
+      const replay = (await auditor.get(`/api/ehr/sessions/${session}`)).body.accesses as Array<{ action: string }>;
+      expect(replay[0]?.action).toBe('login');
+      expect(replay.map((r) => r.action)).toEqual(expect.arrayContaining(['create', 'delete']));
+      expect((await auditor.get(`/api/ehr/users/x/activity?from=2026/10/01`)).status).toBe(400);
       const audit = await h.container.audit.page({ limit: 1000 });
       expect(audit.map((x) => x.action)).toEqual(expect.arrayContaining(['ehr.investigate', 'ehr.alert_review', 'ehr.alert_escalate', 'ehr.audit']));
     });

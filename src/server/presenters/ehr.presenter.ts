@@ -30,5 +30,5 @@ export function presentEhrAlert(a: EhrAlertRow): EhrAlertView {
 }
 
 export function presentAccess(l: AccessLine): EhrAccessView {
-  return { eventId: l.eventId, at: new Date(l.at).toISOString(), userId: l.userId, userName: l.userName, department: l.department, action: l.action, screen: l.screen, explanation: l.explanation, relation: l.relation };
+  return { eventId: l.eventId, at: new Date(l.at).toISOString(), userId: l.userId, patientId: l.patientId || null, sessionId: l.sessionId, terminalId: l.terminalId, userName: l.userName, department: l.department, action: l.action, screen: l.screen, explanation: l.explanation, relation: l.relation };
 }

@@ -47,6 +47,26 @@ export const ehrRoutes: readonly RouteDef[] = [
   }),
   route({
     method: 'GET',
+    path: '/api/ehr/users/:id/activity',
+    access: 'ehr_audit:read',
+    query: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    async handler(c, { actor, query }) {
+      const from = day(query.from, false);
+      const to = day(query.to, true);
+      const lines = await c.var.container.ehr.investigate(actor, { userId: pathParam(c, 'id'), ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+      return c.json({ accesses: lines.map(presentAccess) });
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/ehr/sessions/:id',
+    access: 'ehr_audit:read',
+    async handler(c, { actor }) {
+      return c.json({ accesses: (await c.var.container.ehr.investigate(actor, { sessionId: pathParam(c, 'id') })).map(presentAccess) });
+    },
+  }),
+  route({
+    method: 'GET',
     path: '/api/ehr/patients/:id/accesses',
     access: 'ehr_audit:read',
     async handler(c, { actor }) {

@@ -24,7 +24,8 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
   const [period, setPeriod] = useState({ from: '', to: '' });
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [patientId, setPatientId] = useState('');
-  const [accesses, setAccesses] = useState<EhrAccessView[] | null>(null);
+  const [accesses, setAccesses] = useState<{ title: string; rows: EhrAccessView[] } | null>(null);
+  const [userId, setUserId] = useState('');
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(() => {
@@ -49,7 +50,15 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
   };
   const lookup = (event: FormEvent) => {
     event.preventDefault();
-    api<{ accesses: EhrAccessView[] }>('GET', `/api/ehr/patients/${encodeURIComponent(patientId.trim())}/accesses`).then((r) => setAccesses(r.accesses), setError);
+    api<{ accesses: EhrAccessView[] }>('GET', `/api/ehr/patients/${encodeURIComponent(patientId.trim())}/accesses`).then((r) => setAccesses({ title: `${e.patient} ${patientId.trim()}`, rows: r.accesses }), setError);
+  };
+  const lookupUser = (event: FormEvent) => {
+    event.preventDefault();
+    const qs = new URLSearchParams({ ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) });
+    api<{ accesses: EhrAccessView[] }>('GET', `/api/ehr/users/${encodeURIComponent(userId.trim())}/activity?${qs.toString()}`).then((r) => setAccesses({ title: `${e.user} ${userId.trim()}`, rows: r.accesses }), setError);
+  };
+  const replay = (sessionId: string) => {
+    api<{ accesses: EhrAccessView[] }>('GET', `/api/ehr/sessions/${encodeURIComponent(sessionId)}`).then((r) => setAccesses({ title: `${e.session} ${sessionId}`, rows: r.accesses }), setError);
   };
 
   return (
@@ -140,34 +149,53 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
         <Field label={e.patient} name="ehr-patient" value={patientId} onChange={(ev) => setPatientId(ev.target.value)} />
         <button type="submit">{e.lookup}</button>
       </form>
+      <form className="card row" onSubmit={lookupUser}>
+        <Field label={e.user} name="ehr-user" value={userId} onChange={(ev) => setUserId(ev.target.value)} />
+        <button type="submit">{e.activity}</button>
+      </form>
       {accesses ? (
-        <table data-testid="ehr-accesses">
-          <thead>
-            <tr>
-              <th>{e.when}</th>
-              <th>{e.user}</th>
-              <th>{e.action}</th>
-              <th>{e.explanation}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accesses.map((x) => (
-              <tr key={x.eventId}>
-                <td>{formatJst(x.at)}</td>
-                <td>
-                  {x.userName}（{x.department}）
-                </td>
-                <td>
-                  {x.action}/{x.screen}
-                </td>
-                <td>
-                  {x.explanation ?? e.unexplained}
-                  {x.relation ? ` ［${x.relation}］` : ''}
-                </td>
+        <>
+          <h3 data-testid="ehr-accesses-title">{accesses.title}</h3>
+          <table data-testid="ehr-accesses">
+            <thead>
+              <tr>
+                <th>{e.when}</th>
+                <th>{e.user}</th>
+                <th>{e.patient}</th>
+                <th>{e.action}</th>
+                <th>{e.session}</th>
+                <th>{e.explanation}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {accesses.rows.map((x) => (
+                <tr key={x.eventId}>
+                  <td>{formatJst(x.at)}</td>
+                  <td>
+                    {x.userName}（{x.department}）
+                  </td>
+                  <td>{x.patientId ?? '—'}</td>
+                  <td>
+                    {x.action}/{x.screen}
+                  </td>
+                  <td>
+                    {x.sessionId ? (
+                      <button type="button" className="link" onClick={() => replay(x.sessionId)}>
+                        {x.sessionId}
+                      </button>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>
+                    {x.patientId ? (x.explanation ?? e.unexplained) : ''}
+                    {x.relation ? ` ［${x.relation}］` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       ) : null}
     </section>
   );
