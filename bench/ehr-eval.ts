@@ -10,7 +10,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../src/cli/main.js';
+import { cli } from './cli.js';
 import { readEhrFolder } from '../src/connectors/ehr-folder.js';
 import { AuditContext } from '../src/core/ehr/audit-context.js';
 import { explainAccess } from '../src/core/ehr/explain.js';
@@ -29,14 +29,6 @@ interface AlertLine {
   patient_id: string | null;
   score: number;
   event_ids: string[];
-}
-
-async function cli(args: string[]): Promise<string[]> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['node', 'mamori', ...args], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: process.cwd(), readStdin: () => Promise.resolve('') });
-  if (code !== 0) throw new Error(`mamori ${args.join(' ')} failed: ${err.join('\n')}`);
-  return out;
 }
 
 function matches(a: AlertLine, l: MisuseLabel): boolean {

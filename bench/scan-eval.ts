@@ -13,7 +13,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../src/cli/main.js';
+import { cli } from './cli.js';
 import { PII_KINDS, type PiiKind } from '../src/core/pii/pii-kinds.js';
 import type { ScanItem } from '../src/core/pii/scan-item.js';
 import type { ScanSummaryLine } from '../src/core/pii/scan-summary.js';
@@ -21,14 +21,6 @@ import type { MessageLabel } from '../src/services/scan/mailbox-generator.js';
 
 const MESSAGES = Number(process.env.BENCH_EVAL_MESSAGES ?? 8335);
 const SEED = Number(process.env.BENCH_EVAL_SEED ?? 20261122);
-
-async function cli(args: string[]): Promise<string[]> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['node', 'mamori', ...args], { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: process.cwd(), readStdin: () => Promise.resolve('') });
-  if (code !== 0) throw new Error(`mamori ${args[0] ?? ''} failed: ${err.join('\n')}`);
-  return out;
-}
 
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 

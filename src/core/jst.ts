@@ -14,6 +14,16 @@ export function jstDayEnd(day: string): Date {
   return new Date(jstDayStart(day).getTime() + 24 * 3600 * 1000 - 1);
 }
 
+/** "2026-11-22T21:05:03+09:00": an instant written in JST, as CSV/JSON outputs show it. */
+export function isoJst(t: number): string {
+  return `${new Date(t + OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
+}
+
+/** A period of whole JST days as [from, to) instants; either end may be open. */
+export function jstDays(from?: string, to?: string): { from?: number; to?: number } {
+  return { ...(from ? { from: jstDayStart(from).getTime() } : {}), ...(to ? { to: jstDayEnd(to).getTime() + 1 } : {}) };
+}
+
 /** "2026-11-22 21:05:03" in JST. */
 export function formatJst(date: Date): string {
   return new Date(date.getTime() + OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');

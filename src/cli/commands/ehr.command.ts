@@ -6,20 +6,14 @@ import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/au
 import type { Alert } from '../../core/ehr/detector.js';
 import type { AccessLine } from '../../core/ehr/investigate.js';
 import { DomainError } from '../../core/errors.js';
+import { isoJst, jstDays } from '../../core/jst.js';
+import { checkDay } from '../cli-dates.js';
 import { loadEhrDataset } from '../../services/ehr/ehr-dataset.js';
 import { EhrGenerator } from '../../services/ehr/ehr-generator.js';
 import { cliActor, type CliIo } from '../cli-io.js';
 import { withContainer, type GlobalFlags } from '../open-container.js';
 
-function jst(t: number): string {
-  return `${new Date(t + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
-}
-
-function dayBound(value: string | undefined, end: boolean): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new DomainError('validation_failed', `日付は YYYY-MM-DD で指定してください / dates are YYYY-MM-DD: ${value}`);
-  return Date.parse(`${value}T00:00:00+09:00`) + (end ? 86_400_000 : 0);
-}
+const jst = isoJst;
 
 function present(a: Alert) {
   return { rule: a.rule, user_id: a.userId, patient_id: a.patientId, first_at: jst(a.firstAt), last_at: jst(a.lastAt), score: a.score, event_ids: a.eventIds, reason: a.reason };
@@ -51,9 +45,7 @@ function printLines(io: CliIo, lines: readonly AccessLine[], json: boolean | und
 }
 
 function windowOf(opts: { from?: string; to?: string }): AuditOptions {
-  const from = dayBound(opts.from, false);
-  const to = dayBound(opts.to, true);
-  return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+  return jstDays(checkDay(opts.from), checkDay(opts.to));
 }
 
 export function registerEhr(program: Command, io: CliIo): void {

@@ -4,7 +4,8 @@ import { walkFiles } from '../../connectors/file-source.js';
 import { fileScanSource } from '../../connectors/scan-source.js';
 import { csvLine } from '../../core/csv.js';
 import { CorrespondentList, type Correspondent } from '../../core/mail/correspondents.js';
-import { DomainError } from '../../core/errors.js';
+import { isoJst, jstDays } from '../../core/jst.js';
+import { checkDay } from '../cli-dates.js';
 import { writeXlsx } from '../../services/documents/xlsx.js';
 import { messageAddresses } from '../../services/mail/message-addresses.js';
 import { messageFacts } from '../../services/mail/message-facts.js';
@@ -15,13 +16,7 @@ import type { CliIo } from '../cli-io.js';
 const MAX_MESSAGE = 200 * 1024 * 1024;
 
 function jst(t: number | null): string | null {
-  return t === null ? null : `${new Date(t + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
-}
-
-function day(v: string | undefined, end: boolean): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new DomainError('validation_failed', `日付は YYYY-MM-DD で指定してください / dates are YYYY-MM-DD: ${v}`);
-  return Date.parse(`${v}T00:00:00+09:00`) + (end ? 86_400_000 : 0);
+  return t === null ? null : isoJst(t);
 }
 
 /** Rows shaped for the affected-people register import (区分・氏名・メールアドレス・項目). */
@@ -94,8 +89,7 @@ export function registerMail(program: Command, io: CliIo): void {
     .option('--csv <file>', 'also write a CSV (UTF-8 with BOM) ready for the affected-people register import')
     .option('--xlsx <file>', 'also write the same as xlsx')
     .action(async (paths: string[], opts: { since?: string; until?: string; excludeDomain?: string[]; internalDomain?: string[]; json?: boolean; csv?: string; xlsx?: string }) => {
-      const since = day(opts.since, false);
-      const until = day(opts.until, true);
+      const { from: since, to: until } = jstDays(checkDay(opts.since), checkDay(opts.until));
       const internal = opts.internalDomain ?? (io.env.MAMORI_MAIL_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean);
       const list = new CorrespondentList({ ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}), internalDomains: internal, excludeDomains: opts.excludeDomain ?? [] });
       let unreadable = 0;

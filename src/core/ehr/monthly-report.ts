@@ -4,7 +4,7 @@
  * the rules that could not run, and the alerts to review. No patient names: patients appear by ID.
  */
 import type { DocBlock } from '../document-blocks.js';
-import { formatWareki } from '../jst.js';
+import { formatWareki, isoJst } from '../jst.js';
 import type { AuditResult } from './audit.js';
 import { EXPLANATION_LABELS, type Explanation } from './explain.js';
 
@@ -31,7 +31,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
 };
 
 function jstDate(t: number): string {
-  return new Date(t + 9 * 3_600_000).toISOString().slice(0, 10);
+  return isoJst(t).slice(0, 10);
 }
 
 /** Review states recorded for the period's alerts (stored alerts), by state. */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { EhrAlertReviewRequest, EhrAuditRunRequest } from '../../contracts/incidents.js';
+import { jstDays } from '../../core/jst.js';
 import { presentAccess, presentEhrAlert } from '../presenters/ehr.presenter.js';
 import { pathParam, route, type RouteDef } from '../route-table.js';
 
-const day = (d: string | undefined, end: boolean): number | undefined => (d ? Date.parse(`${d}T00:00:00+09:00`) + (end ? 86_400_000 : 0) : undefined);
 
 /** EHR access audit: run, review alerts, escalate, investigate. Import is the CLI's (`mamori ehr import`). */
 export const ehrRoutes: readonly RouteDef[] = [
@@ -13,9 +13,7 @@ export const ehrRoutes: readonly RouteDef[] = [
     access: 'ehr_audit:review',
     body: EhrAuditRunRequest,
     async handler(c, { actor, body }) {
-      const from = day(body.from, false);
-      const to = day(body.to, true);
-      return c.json(await c.var.container.ehr.runAndStore(actor, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }));
+      return c.json(await c.var.container.ehr.runAndStore(actor, jstDays(body.from, body.to)));
     },
   }),
   route({
@@ -51,9 +49,7 @@ export const ehrRoutes: readonly RouteDef[] = [
     access: 'ehr_audit:read',
     query: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
     async handler(c, { actor, query }) {
-      const from = day(query.from, false);
-      const to = day(query.to, true);
-      const lines = await c.var.container.ehr.investigate(actor, { userId: pathParam(c, 'id'), ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+      const lines = await c.var.container.ehr.investigate(actor, { userId: pathParam(c, 'id'), ...jstDays(query.from, query.to) });
       return c.json({ accesses: lines.map(presentAccess) });
     },
   }),

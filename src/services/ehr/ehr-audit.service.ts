@@ -19,6 +19,7 @@ import type { ResponseService } from '../response.service.js';
 import type { AccessEvent, EhrDataset, EhrFile, RejectedRow } from '../../core/ehr/model.js';
 import type { ParsedOf } from '../../core/ehr/parse-rows.js';
 import { DomainError } from '../../core/errors.js';
+import { jstDayStart } from '../../core/jst.js';
 import type { IncidentStore } from '../../db/incident-store.js';
 import type { AuditService } from '../audit.service.js';
 import { renderDocx, renderHtml } from '../documents/docx-writer.js';
@@ -212,9 +213,9 @@ export class EhrAuditService {
   /** The monthly アクセスログ監査報告 (DOCX or printable HTML) for a calendar month (JST). */
   async monthlyReport(actor: Actor, month: string, format: 'docx' | 'html', hospital: string): Promise<Buffer | string> {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new DomainError('validation_failed', '月は YYYY-MM で指定してください / month is YYYY-MM');
-    const from = Date.parse(`${month}-01T00:00:00+09:00`);
     const [y, m] = month.split('-').map(Number) as [number, number];
-    const to = Date.parse(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+09:00`);
+    const from = jstDayStart(`${month}-01`).getTime();
+    const to = jstDayStart(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`).getTime();
     const data = await this.dataset();
     const result = runAudit(data, { from, to });
     const users = new Set(data.events.filter((e) => e.at >= from && e.at < to).map((e) => e.userId)).size;

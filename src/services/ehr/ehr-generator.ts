@@ -8,6 +8,8 @@
  * the precision the evaluation reports is not flattered. All people are invented.
  */
 import { csvLine } from '../../core/csv.js';
+import { isoJst } from '../../core/jst.js';
+import { mulberry32, type Rng } from '../../core/seeded-random.js';
 
 export interface EhrGeneratorOptions {
   staff: number;
@@ -24,19 +26,6 @@ export interface MisuseLabel {
   patient_id: string | null;
   event_ids: string[];
   first_at: string;
-}
-
-type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SURNAMES: ReadonlyArray<[string, string]> = [
@@ -133,8 +122,7 @@ export class EhrGenerator {
   }
 
   #iso(t: number): string {
-    const d = new Date(t + 9 * HOUR);
-    return `${d.toISOString().slice(0, 19)}+09:00`;
+    return isoJst(t);
   }
 
   #date(t: number): string {

@@ -9,13 +9,10 @@ import PostalMime from 'postal-mime';
 import type { AttachmentFacts, MessageFacts } from '../../core/mail/analyze.js';
 import { readZip } from '../documents/zip-reader.js';
 import { htmlToText } from '../scan/text-extract.js';
+import { addressList, contentBuffer, type MimeAddress } from './postal-mime-parts.js';
 
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ARCHIVE = /\.(zip|7z|rar|lzh|gz|tar|cab)$/i;
-
-function toBuffer(c: string | ArrayBuffer | Uint8Array): Buffer {
-  return typeof c === 'string' ? Buffer.from(c) : c instanceof ArrayBuffer ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
-}
 
 function oleHasMacros(b: Buffer): boolean {
   return b.includes(Buffer.from('_VBA_PROJECT', 'utf16le')) || b.includes(Buffer.from('Macros', 'utf16le'));
@@ -50,14 +47,8 @@ function links(html: string | undefined, text: string): Array<{ text: string; hr
   return out;
 }
 
-interface Addr {
-  name?: string;
-  address?: string;
-  group?: Addr[];
-}
-
-function flatten(list: ReadonlyArray<Addr | undefined>): string[] {
-  return list.flatMap((a) => (!a ? [] : a.group ? flatten(a.group) : a.address ? [a.address.toLowerCase()] : []));
+function addresses(list: ReadonlyArray<MimeAddress | undefined>): string[] {
+  return addressList(list).map((a) => a.address.toLowerCase());
 }
 
 export async function messageFacts(raw: Buffer): Promise<MessageFacts | null> {
@@ -67,18 +58,18 @@ export async function messageFacts(raw: Buffer): Promise<MessageFacts | null> {
   } catch {
     return null;
   }
-  const e = email as unknown as { from?: Addr; to?: Addr[]; cc?: Addr[]; replyTo?: Addr[]; inReplyTo?: string; references?: string };
+  const e = email as unknown as { from?: MimeAddress; to?: MimeAddress[]; cc?: MimeAddress[]; replyTo?: MimeAddress[]; inReplyTo?: string; references?: string };
   const header = (key: string) => email.headers.filter((h) => h.key === key).map((h) => h.value).join('\n');
   const text = email.text ?? (email.html ? htmlToText(email.html) : '');
   const attachments: AttachmentFacts[] = [];
-  for (const a of email.attachments) attachments.push(...(await inspect(a.filename ?? (a.mimeType === 'message/rfc822' ? 'message.eml' : 'attachment'), toBuffer(a.content))));
+  for (const a of email.attachments) attachments.push(...(await inspect(a.filename ?? (a.mimeType === 'message/rfc822' ? 'message.eml' : 'attachment'), contentBuffer(a.content))));
   const ids = `${e.inReplyTo ?? ''} ${e.references ?? ''}`.match(/<[^>]+>/g) ?? [];
   return {
     messageId: email.messageId ?? null,
     fromName: e.from?.name ?? '',
     fromAddress: (e.from?.address ?? '').toLowerCase(),
-    replyTo: flatten(e.replyTo ?? []),
-    recipients: flatten([...(e.to ?? []), ...(e.cc ?? [])]),
+    replyTo: addresses(e.replyTo ?? []),
+    recipients: addresses([...(e.to ?? []), ...(e.cc ?? [])]),
     subject: email.subject ?? '',
     inReplyTo: [...new Set(ids)],
     text,

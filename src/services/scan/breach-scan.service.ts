@@ -219,8 +219,9 @@ export class BreachScanService {
   }
 
   #summaryOf(scan: ScanRow): ScanSummaryLine {
-    if (scan.state !== 'succeeded' || !scan.summary) throw new DomainError('conflict', '調査が完了していません / Scan has not finished');
-    return parseJson<ScanSummaryLine>(scan.summary, { items: 0, items_with_pii: 0, persons: 0, person_records: 0, items_uninspected: 0, table: [] });
+    const summary = this.summaryOf(scan);
+    if (!summary) throw new DomainError('conflict', '調査が完了していません / Scan has not finished');
+    return summary;
   }
 
   /**

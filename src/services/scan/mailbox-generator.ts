@@ -15,6 +15,7 @@ import JSZip from 'jszip';
 import { renderDocx } from '../documents/docx-writer.js';
 import { writeXlsx } from '../documents/xlsx.js';
 import type { PiiKind } from '../../core/pii/pii-kinds.js';
+import { mulberry32, type Rng } from '../../core/seeded-random.js';
 
 export interface MessageLabel {
   index: number;
@@ -33,19 +34,6 @@ export interface GeneratorOptions {
   seed: number;
   /** Total size of binary photo attachments to spread over the mailbox (bulk for speed benchmarks). */
   bulkBytes?: number;
-}
-
-type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Not the scanner's surname list: common names overlap it by nature, rare ones test the tail.

@@ -13,13 +13,10 @@ import { DEFAULT_SCAN_OPTIONS, proseFilter, type ScanOptions } from '../../core/
 import type { Finding } from '../../core/pii/pii-kinds.js';
 import { stripSignature } from '../../core/pii/signature.js';
 import { scanFile, scanFileParts, type FileScan } from './file-scan.js';
+import { contentBuffer } from '../mail/postal-mime-parts.js';
 import { htmlToText } from './text-extract.js';
 
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
-
-function toBuffer(c: string | ArrayBuffer | Uint8Array): Buffer {
-  return typeof c === 'string' ? Buffer.from(c) : c instanceof ArrayBuffer ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
-}
 
 async function messageParts(raw: Buffer, depth: number, prefix: string, opts: ScanOptions): Promise<(FileScan & { messageId: string | null }) | null> {
   let email;
@@ -48,7 +45,7 @@ async function messageParts(raw: Buffer, depth: number, prefix: string, opts: Sc
     const rfc822 = a.mimeType === 'message/rfc822';
     const name = a.filename ?? (rfc822 ? 'message.eml' : 'attachment');
     const file = rfc822 && path.extname(name).toLowerCase() !== '.eml' ? `${name}.eml` : name;
-    const bytes = toBuffer(a.content);
+    const bytes = contentBuffer(a.content);
     const big = bytes.length > MAX_ATTACHMENT_BYTES;
     const status: PartStatus = big ? 'too_large' : 'ok';
     const sub = await scanFileParts(file, big ? null : bytes, status, { depth, part: 'attachment', keep, message: (n, d, dep) => embedded(n, d, dep, opts) });
