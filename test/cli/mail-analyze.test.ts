@@ -67,7 +67,7 @@ describe('mamori mail analyze', () => {
     expect(by.get('2-genuine.eml')).toMatchObject({ verdict: '安全', score: 0 });
     const look = by.get('3-lookalike.eml');
     expect(look?.verdict).toBe('危険');
-    expect(look?.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['lookalike_domain', 'link_mismatch', 'ip_link', 'dmarc_fail', 'dangerous_attachment']));
+    expect(look?.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['lookalike_domain', 'link_mismatch', 'ip_link', 'dmarc_fail', 'shortcut_attachment']));
     expect(by.get('4-macro.eml')?.reasons.map((r) => r.code)).toContain('macro_attachment');
   });
 });

@@ -8,9 +8,8 @@ import { isoJst, jstDays } from '../../core/jst.js';
 import { checkDay } from '../cli-dates.js';
 import { writeXlsx } from '../../services/documents/xlsx.js';
 import { messageAddresses } from '../../services/mail/message-addresses.js';
-import { messageFacts } from '../../services/mail/message-facts.js';
-import { readCsvRecords } from '../../services/csv-records.js';
-import { analyzeMessage, type StaffEntry } from '../../core/mail/analyze.js';
+import { MailAnalyzer, parseStaffCsv } from '../../services/mail/mail-analyzer.js';
+import { dnsCacheResolver } from '../../services/mail/mail-authentication.js';
 import type { CliIo } from '../cli-io.js';
 
 const MAX_MESSAGE = 200 * 1024 * 1024;
@@ -38,11 +37,6 @@ async function* messages(paths: readonly string[]): AsyncGenerator<{ item: strin
   }
 }
 
-async function staffDirectory(file: string | undefined): Promise<StaffEntry[]> {
-  if (!file) return [];
-  const { records } = readCsvRecords((await readFile(file)).toString('utf8'));
-  return records.map((r) => ({ name: r.name ?? '', nameKana: r.name_kana ?? '', nameRomaji: r.name_romaji ?? '', email: (r.email ?? '').toLowerCase(), department: r.department ?? '' })).filter((s) => s.name || s.email);
-}
 
 export function registerMail(program: Command, io: CliIo): void {
   const mail = program.command('mail').description('Mail threats and compromised mailboxes / メール');
@@ -53,27 +47,30 @@ export function registerMail(program: Command, io: CliIo): void {
     .option('--staff <staff.csv>', 'staff directory: name, name_kana, email, department (name_romaji optional)')
     .option('--domain <domain>', "the hospital's own mail domain, repeatable (default: MAMORI_MAIL_DOMAINS)", collect)
     .option('--history <path>', "the hospital's own mail (mbox / EML folder) for the thread index, repeatable", collect)
+    .option('--trust-authserv <id>', "authserv-id of the hospital MTA whose Authentication-Results header is trusted, repeatable", collect)
+    .option('--dns-cache <file.json>', 'check SPF/DKIM/DMARC/ARC with mailauth against this DNS cache (no network)')
     .option('--json', 'one JSON line per message')
-    .action(async (paths: string[], opts: { staff?: string; domain?: string[]; history?: string[]; json?: boolean }) => {
-      const threads = new Map<string, Set<string>>();
-      for await (const m of messages(opts.history ?? [])) {
-        const h = m.raw ? await messageAddresses(m.raw) : null;
-        if (h?.messageId) threads.set(h.messageId, new Set(h.addresses.map((a) => a.address.toLowerCase())));
-      }
-      const ctx = { staff: await staffDirectory(opts.staff), hospitalDomains: opts.domain ?? (io.env.MAMORI_MAIL_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean), threads };
+    .action(async (paths: string[], opts: { staff?: string; domain?: string[]; history?: string[]; trustAuthserv?: string[]; dnsCache?: string; json?: boolean }) => {
+      const analyzer = new MailAnalyzer({
+        staff: opts.staff ? parseStaffCsv((await readFile(opts.staff)).toString('utf8')) : [],
+        domains: opts.domain ?? (io.env.MAMORI_MAIL_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean),
+        trustedAuthservIds: opts.trustAuthserv ?? [],
+        resolver: opts.dnsCache ? dnsCacheResolver(opts.dnsCache) : null,
+      });
+      for await (const m of messages(opts.history ?? [])) if (m.raw) await analyzer.learn(m.raw);
       const counts = { 安全: 0, 注意: 0, 危険: 0, unreadable: 0 };
       for await (const m of messages(paths)) {
-        const facts = m.raw ? await messageFacts(m.raw) : null;
-        if (!facts) {
+        const result = m.raw ? await analyzer.analyze(m.raw) : null;
+        if (!result) {
           counts.unreadable += 1;
           if (opts.json) io.out(JSON.stringify({ item: m.item, message_id: null, from: null, verdict: '注意', score: null, reasons: [{ code: 'unreadable', text: 'メッセージを解析できません（破損・上限超過）' }], indicators: {} }));
-          else io.out(`${m.item}	注意	解析できません`);
+          else io.out(`${m.item}\t注意\t解析できません`);
           continue;
         }
-        const a = analyzeMessage(facts, ctx);
+        const { parsed, analysis: a } = result;
         counts[a.verdict] += 1;
-        if (opts.json) io.out(JSON.stringify({ item: m.item, message_id: facts.messageId, from: facts.fromAddress, verdict: a.verdict, score: a.score, reasons: a.reasons.map((r) => ({ code: r.code, text: r.text })), indicators: a.indicators }));
-        else io.out(`${m.item}	${a.verdict}	${a.score}	${a.reasons.map((r) => r.text).join(' / ')}`);
+        if (opts.json) io.out(JSON.stringify({ item: m.item, message_id: parsed.facts.messageId, from: parsed.facts.fromAddress, verdict: a.verdict, score: a.score, reasons: a.reasons.map((r) => ({ code: r.code, text: r.text })), indicators: a.indicators }));
+        else io.out(`${m.item}\t${a.verdict}\t${a.score}\t${a.reasons.map((r) => r.text).join(' / ')}`);
       }
       if (!opts.json) io.out(`安全 ${counts.安全}, 注意 ${counts.注意}, 危険 ${counts.危険}, unreadable ${counts.unreadable}`);
     });

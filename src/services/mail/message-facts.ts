@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import PostalMime from 'postal-mime';
-import type { AttachmentFacts, MessageFacts } from '../../core/mail/analyze.js';
+import { parseAuthenticationResults } from '../../core/mail/authentication-results.js';
+import type { AttachmentFacts, MessageFacts } from '../../core/mail/message-facts.js';
 import { readZip } from '../documents/zip-reader.js';
 import { htmlToText } from '../scan/text-extract.js';
 import { addressList, contentBuffer, type MimeAddress } from './postal-mime-parts.js';
@@ -51,7 +52,24 @@ function addresses(list: ReadonlyArray<MimeAddress | undefined>): string[] {
   return addressList(list).map((a) => a.address.toLowerCase());
 }
 
-export async function messageFacts(raw: Buffer): Promise<MessageFacts | null> {
+export interface ParsedMessage {
+  facts: MessageFacts;
+  /** Every address on the message with its display name (for the thread index). */
+  addresses: Array<{ address: string; name: string }>;
+  /** Header lines as postal-mime gives them (lower-case keys), for the detail view. */
+  headers: Array<{ key: string; value: string }>;
+}
+
+export interface FactsOptions {
+  /** authserv-ids of the hospital's MTA whose Authentication-Results are trusted. */
+  trustedAuthservIds?: readonly string[];
+}
+
+export async function messageFacts(raw: Buffer, opts: FactsOptions = {}): Promise<MessageFacts | null> {
+  return (await parseMessage(raw, opts))?.facts ?? null;
+}
+
+export async function parseMessage(raw: Buffer, opts: FactsOptions = {}): Promise<ParsedMessage | null> {
   let email;
   try {
     email = await PostalMime.parse(raw);
@@ -59,13 +77,15 @@ export async function messageFacts(raw: Buffer): Promise<MessageFacts | null> {
     return null;
   }
   const e = email as unknown as { from?: MimeAddress; to?: MimeAddress[]; cc?: MimeAddress[]; replyTo?: MimeAddress[]; inReplyTo?: string; references?: string };
-  const header = (key: string) => email.headers.filter((h) => h.key === key).map((h) => h.value).join('\n');
+  const header = (key: string) => email.headers.filter((h) => h.key === key).map((h) => h.value);
   const text = email.text ?? (email.html ? htmlToText(email.html) : '');
   const attachments: AttachmentFacts[] = [];
   for (const a of email.attachments) attachments.push(...(await inspect(a.filename ?? (a.mimeType === 'message/rfc822' ? 'message.eml' : 'attachment'), contentBuffer(a.content))));
   const ids = `${e.inReplyTo ?? ''} ${e.references ?? ''}`.match(/<[^>]+>/g) ?? [];
-  return {
+  const at = email.date ? Date.parse(email.date) : Number.NaN;
+  const facts: MessageFacts = {
     messageId: email.messageId ?? null,
+    at: Number.isNaN(at) ? null : at,
     fromName: e.from?.name ?? '',
     fromAddress: (e.from?.address ?? '').toLowerCase(),
     replyTo: addresses(e.replyTo ?? []),
@@ -75,6 +95,8 @@ export async function messageFacts(raw: Buffer): Promise<MessageFacts | null> {
     text,
     links: links(email.html, text),
     attachments,
-    authenticationResults: header('authentication-results'),
+    auth: parseAuthenticationResults(header('authentication-results'), (opts.trustedAuthservIds ?? []).map((d) => d.toLowerCase())),
   };
+  const all = addressList([e.from, ...(e.to ?? []), ...(e.cc ?? []), ...(e.replyTo ?? [])]).map((a) => ({ address: a.address.toLowerCase(), name: a.name }));
+  return { facts, addresses: all, headers: email.headers.map((h) => ({ key: h.key, value: h.value })) };
 }
