@@ -5,7 +5,7 @@ import { readEhrFolder } from '../../connectors/ehr-folder.js';
 import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/audit.js';
 import type { Alert } from '../../core/ehr/detector.js';
 import type { AccessLine } from '../../core/ehr/investigate.js';
-import { DomainError } from '../../core/errors.js';
+import { positive } from '../cli-options.js';
 import { isoJst, jstDays } from '../../core/jst.js';
 import { checkDay } from '../cli-dates.js';
 import { loadEhrDataset } from '../../services/ehr/ehr-dataset.js';
@@ -17,12 +17,6 @@ const jst = isoJst;
 
 function present(a: Alert) {
   return { rule: a.rule, user_id: a.userId, patient_id: a.patientId, first_at: jst(a.firstAt), last_at: jst(a.lastAt), score: a.score, event_ids: a.eventIds, reason: a.reason };
-}
-
-function positive(name: string, v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new DomainError('validation_failed', `--${name} は正の整数です / --${name} must be a positive integer`);
-  return n;
 }
 
 function printAudit(io: CliIo, result: AuditResult, json: boolean | undefined, extra: Record<string, unknown> = {}): void {

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
 import { walkFiles } from '../../connectors/file-source.js';
 import { fileScanSource } from '../../connectors/scan-source.js';
 import { csvLine } from '../../core/csv.js';
@@ -11,6 +13,9 @@ import { messageAddresses } from '../../services/mail/message-addresses.js';
 import { MailAnalyzer, parseStaffCsv } from '../../services/mail/mail-analyzer.js';
 import { dnsCacheResolver } from '../../services/mail/mail-authentication.js';
 import type { CliIo } from '../cli-io.js';
+import { collect, positive } from '../cli-options.js';
+import { HOSPITAL_DOMAIN, MailGenerator } from '../../services/mail/mail-generator.js';
+import { DomainError } from '../../core/errors.js';
 
 const MAX_MESSAGE = 200 * 1024 * 1024;
 
@@ -24,10 +29,6 @@ function registerRows(list: readonly Correspondent[]): string[][] {
 }
 const REGISTER_HEADER = ['区分', '氏名', 'メールアドレス', '項目', '院内外', '通数', '最初', '最後'];
 
-/** Repeatable option: `--domain a --domain b` (variadic options would swallow the paths after them). */
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
 
 async function* messages(paths: readonly string[]): AsyncGenerator<{ item: string; raw: Buffer | null }> {
   for await (const f of walkFiles(paths, MAX_MESSAGE, () => true)) {
@@ -110,4 +111,42 @@ export function registerMail(program: Command, io: CliIo): void {
       if (opts.csv) await writeFile(opts.csv, `\uFEFF${csvLine(REGISTER_HEADER)}${registerRows(rows).map((r) => csvLine(r)).join('')}`);
       if (opts.xlsx) await writeFile(opts.xlsx, await writeXlsx('送受信先', REGISTER_HEADER, registerRows(rows)));
     });
+  mail
+    .command('generate')
+    .description("Write a synthetic hospital's mail with labelled attacks (staff.csv, history.mbox, inbound.mbox, labels.json) / 評価用メール生成")
+    .argument('<dir>')
+    .option('--staff <n>', 'staff', '200')
+    .option('--threads <n>', "threads in the hospital's own history", '1500')
+    .option('--inbound <n>', 'inbound messages to judge', '5000')
+    .option('--attack-share <x>', 'share of attacks among inbound messages', '0.15')
+    .option('--seed <n>', 'random seed', '1')
+    .action(async (dir: string, opts: { staff: string; threads: string; inbound: string; attackShare: string; seed: string }) => {
+      const share = Number(opts.attackShare);
+      if (!(share >= 0 && share <= 1)) throw new DomainError('validation_failed', '--attack-share は 0〜1 です / --attack-share must be between 0 and 1');
+      const gen = new MailGenerator({ staff: positive('staff', opts.staff), threads: positive('threads', opts.threads), inbound: positive('inbound', opts.inbound), attackShare: share, seed: positive('seed', opts.seed) });
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'staff.csv'), gen.staffCsv());
+      let history = 0;
+      await writeStream(path.join(dir, 'history.mbox'), (function* () {
+        for (const m of gen.history()) {
+          history += 1;
+          yield m;
+        }
+      })());
+      const labels: unknown[] = [];
+      await writeStream(path.join(dir, 'inbound.mbox'), (async function* () {
+        for await (const m of gen.inbound()) {
+          labels.push(m.label);
+          yield m.mbox;
+        }
+      })());
+      await writeFile(path.join(dir, 'labels.json'), JSON.stringify({ hospital_domain: HOSPITAL_DOMAIN, inbound: labels }, null, 0));
+      io.out(`wrote ${dir}: ${gen.staff.length} staff, ${history} history messages, ${labels.length} inbound messages`);
+    });
+}
+
+async function writeStream(file: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+  const out = createWriteStream(file);
+  for await (const c of chunks) if (!out.write(c)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }

@@ -9,6 +9,7 @@ import type { Reason, Signal, SignalContext } from './signal.js';
 import { attachmentSignal } from './signals/attachment.signal.js';
 import { authenticationSignal } from './signals/authentication.signal.js';
 import { displayNameSignal } from './signals/display-name.signal.js';
+import { firstContactSignal } from './signals/first-contact.signal.js';
 import { languageSwitchSignal } from './signals/language-switch.signal.js';
 import { hostOf, linkSignal } from './signals/link.signal.js';
 import { lookalikeDomainSignal } from './signals/lookalike-domain.signal.js';
@@ -31,7 +32,7 @@ export interface Analysis {
   indicators: Indicators;
 }
 
-export const SIGNALS: readonly Signal[] = [displayNameSignal, lookalikeDomainSignal, replyHijackSignal, languageSwitchSignal, attachmentSignal, linkSignal, authenticationSignal];
+export const SIGNALS: readonly Signal[] = [displayNameSignal, lookalikeDomainSignal, replyHijackSignal, languageSwitchSignal, attachmentSignal, firstContactSignal, linkSignal, authenticationSignal];
 
 export const DANGER = 60;
 export const CAUTION = 25;

@@ -11,7 +11,7 @@ const STAFF: StaffEntry[] = [
 const DOMAINS = ['hospital.example.jp'];
 
 function facts(over: Partial<MessageFacts>): MessageFacts {
-  return { messageId: '<m@x>', at: null, fromName: '', fromAddress: 'someone@partner.example.com', replyTo: [], recipients: ['yamada@hospital.example.jp'], subject: 'ご連絡', inReplyTo: [], text: 'よろしくお願いいたします。', links: [], attachments: [], auth: null, ...over };
+  return { messageId: '<m@x>', at: null, fromName: '', fromAddress: 'suzuki@clinic.example.com', replyTo: [], recipients: ['yamada@hospital.example.jp'], subject: 'ご連絡', inReplyTo: [], text: 'よろしくお願いいたします。', links: [], attachments: [], auth: null, ...over };
 }
 
 /** A Japanese thread between 山田 and 鈴木 (clinic), as the hospital's own mail shows it. */
@@ -115,6 +115,11 @@ describe('attachment signal', () => {
     expect(codes({ attachments: [att('a.zip', ['nested_archive'])] })).toEqual(['nested_archive']);
     expect(codes({ attachments: [att('a.zip', ['unreadable'])] })).toEqual(['unreadable_attachment']);
     expect(codes({ attachments: [att('report\u202Efdp.exe')] })).toEqual(expect.arrayContaining(['rtlo_filename', 'executable_attachment']));
+  });
+  it('adds weight to active content from a stranger, not from a known partner', () => {
+    expect(codes({ fromAddress: 'stranger@unknown.example.net', attachments: [att('a.zip', ['encrypted_archive'])], text: 'パスワード：Xk82pq' })).toEqual(['encrypted_archive', 'first_contact_active_content']);
+    expect(codes({ fromAddress: 'stranger@unknown.example.net', attachments: [att('紹介状.pdf')] })).toEqual([]);
+    expect(codes({ attachments: [att('a.zip', ['encrypted_archive'])], text: 'パスワード：Xk82pq' })).toEqual(['encrypted_archive']);
   });
   it('passes ordinary documents', () => {
     expect(codes({ attachments: [att('紹介状.pdf'), att('結果.xlsx'), att('写真.jpg'), att('議事録.docx')] })).toEqual([]);

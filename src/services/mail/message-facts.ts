@@ -19,24 +19,30 @@ function oleHasMacros(b: Buffer): boolean {
   return b.includes(Buffer.from('_VBA_PROJECT', 'utf16le')) || b.includes(Buffer.from('Macros', 'utf16le'));
 }
 
-async function inspect(filename: string, bytes: Buffer): Promise<AttachmentFacts[]> {
+const MAX_DEPTH = 3;
+
+/** The attachment and, for archives, every file inside (archives inside archives to a bounded depth). */
+async function inspect(filename: string, bytes: Buffer, depth = 0): Promise<AttachmentFacts[]> {
   const facts: AttachmentFacts = { filename, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, flags: [] };
   const out: AttachmentFacts[] = [facts];
-  if (bytes.subarray(0, 8).equals(CFB) && oleHasMacros(bytes)) facts.flags.push('macro');
-  if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
-    const entries = await readZip(bytes);
-    if (!entries) facts.flags.push('unreadable');
-    for (const e of entries ?? []) {
-      if (e.name.endsWith('vbaProject.bin')) facts.flags.push('macro');
-      if (e.status === 'encrypted' && !facts.flags.includes('encrypted_archive')) facts.flags.push('encrypted_archive');
-      if (e.status === 'too_large' && !facts.flags.includes('huge_declared_size')) facts.flags.push('huge_declared_size');
-      if (e.status === 'unreadable' && !facts.flags.includes('unreadable')) facts.flags.push('unreadable');
-      if (ARCHIVE.test(e.name) && !facts.flags.includes('nested_archive')) facts.flags.push('nested_archive');
-      // A file inside the zip is judged like an attachment of its own (an .lnk in a zip).
-      if (!/\/$/.test(e.name) && !e.name.endsWith('vbaProject.bin') && /\.[a-z0-9]{2,5}$/i.test(e.name) && !/\.(xml|rels|bin|png|jpg|jpeg|gif|emf|wmf)$/i.test(e.name)) {
-        out.push({ filename: `${filename}/${e.name}`, sha256: e.data ? createHash('sha256').update(e.data).digest('hex') : '', size: e.data?.length ?? 0, flags: [] });
-      }
-    }
+  const flag = (f: AttachmentFacts['flags'][number]) => {
+    if (!facts.flags.includes(f)) facts.flags.push(f);
+  };
+  if (bytes.subarray(0, 8).equals(CFB) && oleHasMacros(bytes)) flag('macro');
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') return out;
+  const entries = await readZip(bytes);
+  if (!entries) flag('unreadable');
+  for (const e of entries ?? []) {
+    if (e.name.endsWith('vbaProject.bin')) flag('macro');
+    if (e.status === 'encrypted') flag('encrypted_archive');
+    if (e.status === 'too_large') flag('huge_declared_size');
+    if (e.status === 'unreadable') flag('unreadable');
+    if (/\/$/.test(e.name) || e.name.endsWith('vbaProject.bin') || !/\.[a-z0-9]{2,5}$/i.test(e.name) || /\.(xml|rels|bin|png|jpg|jpeg|gif|emf|wmf)$/i.test(e.name)) continue;
+    const inner = `${filename}/${e.name}`;
+    if (ARCHIVE.test(e.name)) flag('nested_archive');
+    // A file inside the zip is judged like an attachment of its own (an .lnk in a zip, a zip in a zip).
+    if (e.data && depth + 1 < MAX_DEPTH && (e.data.subarray(0, 2).toString('latin1') === 'PK' || e.data.subarray(0, 8).equals(CFB))) out.push(...(await inspect(inner, e.data, depth + 1)));
+    else out.push({ filename: inner, sha256: e.data ? createHash('sha256').update(e.data).digest('hex') : '', size: e.data?.length ?? 0, flags: [] });
   }
   return out;
 }

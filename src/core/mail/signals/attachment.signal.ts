@@ -1,3 +1,4 @@
+import type { MessageFacts } from '../message-facts.js';
 import type { Reason, Signal } from '../signal.js';
 
 const EXECUTABLE = /\.(exe|scr|com|pif|js|jse|vbs|vbe|wsf|wsh|hta|bat|cmd|ps1|psm1|msi|jar|cpl|reg|chm)$/i;
@@ -17,6 +18,13 @@ const PASSWORD_IN_BODY = /(パスワード|パスコード|暗証|password|passw
 export const attachmentSignal: Signal = {
   name: 'attachment',
   run(m) {
+    return attachmentReasons(m);
+  },
+};
+
+/** Reasons per attachment (also used to judge a first contact that carries active content). */
+export function attachmentReasons(m: MessageFacts): Reason[] {
+  {
     const out: Reason[] = [];
     const passwordGiven = PASSWORD_IN_BODY.test(m.text);
     for (const a of m.attachments) {
@@ -32,9 +40,9 @@ export const attachmentSignal: Signal = {
         out.push({ code: 'encrypted_archive', text: `パスワード付きの圧縮ファイル（${name}）：中身を検査できません${passwordGiven ? '。本文にパスワードが書かれています' : ''}`, weight: passwordGiven ? 40 : 30 });
       }
       if (a.flags.includes('huge_declared_size')) out.push({ code: 'padded_archive', text: `展開後のサイズが異常に大きい圧縮ファイル（${name}）：検査回避の水増しの疑い`, weight: 45 });
-      if (a.flags.includes('nested_archive')) out.push({ code: 'nested_archive', text: `圧縮ファイルの中に圧縮ファイル（${name}）`, weight: 15 });
+      if (a.flags.includes('nested_archive')) out.push({ code: 'nested_archive', text: `圧縮ファイルの中に圧縮ファイル（${name}）：中身の検査を逃れる手口です`, weight: 30 });
       if (a.flags.includes('unreadable')) out.push({ code: 'unreadable_attachment', text: `中身を検査できない添付（${name}）：壊れているか細工されています`, weight: 20 });
     }
     return out;
-  },
-};
+  }
+}

@@ -26,7 +26,11 @@ export const linkSignal: Signal = {
       if (!host) continue;
       const shownText = l.text.trim();
       const shown = /^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?$/i.test(shownText) ? hostOf(/^https?:/i.test(shownText) ? shownText : `http://${shownText}`) : null;
-      if (shown && shown !== host && !host.endsWith(`.${shown}`)) once({ code: 'link_mismatch', text: `表示されたURL（${shown}）と実際のリンク先（${host}）が異なります`, weight: 35 });
+      if (shown && shown !== host && !host.endsWith(`.${shown}`)) {
+        // Showing the hospital's own (or a partner's) address over a link elsewhere is the credential-phishing look.
+        const trusted = inDomains(shown, ctx.hospitalDomains) || ctx.index.domainMessages(shown) > 0;
+        once({ code: 'link_mismatch', text: `表示されたURL（${shown}）と実際のリンク先（${host}）が異なります${trusted ? '。表示は当院・取引先のアドレスです' : ''}`, weight: trusted ? 60 : 35 });
+      }
       if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[')) once({ code: 'ip_link', text: `IPアドレスへのリンク（${host}）`, weight: 25 });
       if (!inDomains(host, ctx.hospitalDomains) && ctx.index.domainMessages(host) === 0) {
         const like = lookalikeOf(host, ctx.lookalikeTargets);
