@@ -7,8 +7,8 @@
  * rules for OLEVBMacro's checks; rspamd with its defaults plus a `multimap` of staff display
  * names (the closest it comes to Mamori's staff rule). DNS is pointed at a closed local port.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,12 @@ export interface Peer {
   name: string;
   check(raw: Buffer): Promise<PeerVerdict>;
   stop(): void;
+}
+
+function cleanup(child: ChildProcess, dir: string): void {
+  child.kill();
+  // The daemon may still be writing its state as it exits; a temp dir left behind is harmless.
+  setTimeout(() => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }), 1000).unref();
 }
 
 function ensureInstalled(): boolean {
@@ -47,27 +53,25 @@ async function waitPort(port: number, seconds: number): Promise<boolean> {
   return false;
 }
 
-/** One SPAMC/1.5 SYMBOLS request. */
-function spamcSymbols(port: number, raw: Buffer): Promise<PeerVerdict> {
+/** One message through spamc (how an MTA calls spamd); the report gives score and rules. */
+function spamc(port: number, raw: Buffer): Promise<PeerVerdict> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const s = connect(port, '127.0.0.1', () => {
-      s.write(`SYMBOLS SPAMC/1.5\r\nContent-length: ${raw.length}\r\n\r\n`);
-      s.end(raw);
+    const child = execFile('/usr/bin/spamc', ['-d', '127.0.0.1', '-p', String(port), '-R', '-s', String(64 * 1024 * 1024)], { maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
+      if (err && !stdout) return reject(err);
+      const [score = '0', required = '0'] = (stdout.split('\n')[0] ?? '').split('/');
+      // spamc answers "0/0" when spamd could not judge the message.
+      if (required === '0') return reject(new Error('spamd did not judge the message'));
+      const symbols = [...stdout.matchAll(/^\s*-?\d+\.\d+\s+([A-Z0-9_]+)\s/gm)].map((m) => m[1] ?? '');
+      resolve({ flagged: Number(score) >= Number(required), score: Number(score), symbols });
     });
-    s.on('data', (c: Buffer) => chunks.push(c));
-    s.on('error', reject);
-    s.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const m = text.match(/Spam: (True|False) ; (-?[\d.]+) \//);
-      const body = text.split('\r\n\r\n')[1] ?? '';
-      resolve({ flagged: m?.[1] === 'True', score: Number(m?.[2] ?? 0), symbols: body.trim().split(',').filter(Boolean) });
-    });
+    child.stdin?.end(raw);
   });
 }
 
 export async function startSpamAssassin(port = 17830): Promise<Peer | null> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mamori-sa-'));
+  // spamd's children run as nobody and must read this configuration.
+  chmodSync(dir, 0o755);
   for (const f of readdirSync('/etc/spamassassin').filter((x) => x.endsWith('.pre') || x.endsWith('.cf'))) copyFileSync(path.join('/etc/spamassassin', f), path.join(dir, f));
   writeFileSync(path.join(dir, 'zz-mamori-peers.pre'), 'loadplugin Mail::SpamAssassin::Plugin::FromNameSpoof\nloadplugin Mail::SpamAssassin::Plugin::OLEVBMacro\n');
   writeFileSync(
@@ -94,11 +98,8 @@ export async function startSpamAssassin(port = 17830): Promise<Peer | null> {
   }
   return {
     name: 'SpamAssassin 4',
-    check: (raw) => spamcSymbols(port, raw),
-    stop: () => {
-      child.kill();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    check: (raw) => spamc(port, raw),
+    stop: () => cleanup(child, dir),
   };
 }
 
@@ -126,12 +127,10 @@ export async function startRspamd(staffNames: readonly string[], port = 21333): 
     check: async (raw) => {
       const res = await fetch(`http://127.0.0.1:${port}/checkv2`, { method: 'POST', body: raw });
       const j = (await res.json()) as { score?: number; action?: string; symbols?: Record<string, unknown> };
-      return { flagged: j.action !== undefined && j.action !== 'no action' && j.action !== 'greylist', score: j.score ?? 0, symbols: Object.keys(j.symbols ?? {}) };
+      // soft reject / greylist are temporary (DNS failures on a closed network), not a verdict.
+      return { flagged: j.action === 'reject' || j.action === 'add header' || j.action === 'rewrite subject', score: j.score ?? 0, symbols: [...Object.keys(j.symbols ?? {}), `action:${j.action ?? 'none'}`] };
     },
-    stop: () => {
-      child.kill();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: () => cleanup(child, dir),
   };
 }
 
@@ -178,7 +177,7 @@ export async function runPeers(dir: string, labels: readonly InboundLabel[], mam
       for (const s of sample) vs.push(await p.check(s.raw));
       results.set(p.name, vs);
     }
-    out(`\npeers on a sample of the same messages (${sample.length}; flagged = SpamAssassin spam / rspamd action other than "no action"; Mamori = 危険)`);
+    out(`\npeers on a sample of the same messages (${sample.length}; flagged = SpamAssassin score ≥ 5 / rspamd action reject, add header or rewrite subject; Mamori = 危険)`);
     out(`${'type'.padEnd(24)} ${'n'.padStart(4)}  ${'Mamori'.padStart(7)}  ${peers.map((p) => p.name.padStart(15)).join('  ')}`);
     const keys = [...new Set(sample.map((s) => (s.label.attack ? s.label.type : 'legitimate (FP)')))].sort();
     for (const k of keys) {

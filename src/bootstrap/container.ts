@@ -17,6 +17,8 @@ import { EvidenceStore } from '../connectors/evidence-store.js';
 import { fileScanSource } from '../connectors/scan-source.js';
 import { BreachScanService } from '../services/scan/breach-scan.service.js';
 import { EhrAuditService } from '../services/ehr/ehr-audit.service.js';
+import { dnsCacheResolver, systemResolver } from '../services/mail/mail-authentication.js';
+import { MailThreatService } from '../services/mail/mail-threat.service.js';
 import { createSmtpMailer, type Mailer } from '../connectors/smtp-mailer.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { AuditService } from '../services/audit.service.js';
@@ -62,6 +64,7 @@ export interface Container {
   response: ResponseService;
   scans: BreachScanService;
   ehr: EhrAuditService;
+  mail: MailThreatService;
   hotline: HotlineService;
   letters: LetterService;
   close(): Promise<void>;
@@ -156,6 +159,18 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     response,
     scans,
     ehr: new EhrAuditService({ store: incidentStore, audit, clock, cases, response }),
+    mail: new MailThreatService({
+      store: incidentStore,
+      settings,
+      audit,
+      clock,
+      evidence: evidenceStore,
+      source: fileScanSource,
+      cases,
+      response,
+      people,
+      mail: { domains: config.mailDomains, trustedAuthservIds: config.mail.authservIds, resolver: config.mail.dns === 'off' ? null : config.mail.dns === 'system' ? systemResolver : dnsCacheResolver(config.mail.dns.cacheFile) },
+    }),
     hotline,
     letters,
     async close() {

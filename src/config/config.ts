@@ -35,6 +35,10 @@ const FileSchema = z
       (v) => (typeof v === 'string' ? v.split(',').map((d) => d.trim()).filter(Boolean) : v),
       z.array(z.string().regex(/^(?=.{3,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be mail domains such as hospital.example.jp, comma-separated')).max(50),
     ),
+    mailAuthservIds: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((d) => d.trim()).filter(Boolean) : v), z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'must be authserv-ids (host names), comma-separated')).max(20)),
+    mailDns: z.string().min(1),
+    mailIngestToken: z.string().min(24, 'must be at least 24 characters'),
+    mailWatchDir: z.string().min(1),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']),
     worker: bool,
     setupTokenHours: positiveInt.max(168),
@@ -63,6 +67,10 @@ export const ENV_KEYS: Readonly<Record<Key, string>> = {
   smtpUrl: 'MAMORI_SMTP_URL',
   smtpFrom: 'MAMORI_SMTP_FROM',
   mailDomains: 'MAMORI_MAIL_DOMAINS',
+  mailAuthservIds: 'MAMORI_MAIL_AUTHSERV_IDS',
+  mailDns: 'MAMORI_MAIL_DNS',
+  mailIngestToken: 'MAMORI_MAIL_INGEST_TOKEN',
+  mailWatchDir: 'MAMORI_MAIL_WATCH_DIR',
   logLevel: 'MAMORI_LOG_LEVEL',
   worker: 'MAMORI_WORKER',
   setupTokenHours: 'MAMORI_SETUP_TOKEN_HOURS',
@@ -91,6 +99,8 @@ export interface Config {
   smtp: { url: string; from: string } | null;
   /** The hospital's own mail domains (scans do not count their addresses in prose; mail analysis treats them as internal). */
   mailDomains: readonly string[];
+  /** Mail analysis: trusted MTA authserv-ids, DNS for mailauth ('off' | 'system' | DNS cache JSON path), MTA ingest token, watched folder. */
+  mail: { authservIds: readonly string[]; dns: 'off' | 'system' | { cacheFile: string }; ingestToken: string | null; watchDir: string | null };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   worker: boolean;
   setupTokenHours: number;
@@ -260,6 +270,12 @@ export function loadConfig(options: LoadOptions = {}): Readonly<Config> {
     evidenceMaxBytes: valid.evidenceMaxBytes ?? 2 * 1024 * 1024 * 1024,
     smtp: valid.smtpUrl ? Object.freeze({ url: valid.smtpUrl, from: valid.smtpFrom ?? 'mamori@localhost' }) : null,
     mailDomains: Object.freeze((valid.mailDomains ?? []).map((d) => d.toLowerCase())),
+    mail: Object.freeze({
+      authservIds: Object.freeze((valid.mailAuthservIds ?? []).map((d) => d.toLowerCase())),
+      dns: valid.mailDns === undefined || valid.mailDns === 'off' ? ('off' as const) : valid.mailDns === 'system' ? ('system' as const) : { cacheFile: path.resolve(cwd, valid.mailDns) },
+      ingestToken: valid.mailIngestToken ?? null,
+      watchDir: valid.mailWatchDir ? path.resolve(cwd, valid.mailWatchDir) : null,
+    }),
     logLevel: valid.logLevel ?? 'info',
     worker: valid.worker ?? true,
     setupTokenHours: valid.setupTokenHours ?? 24,

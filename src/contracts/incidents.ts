@@ -513,3 +513,51 @@ export interface EhrAccessView {
   explanation: string | null;
   relation: string | null;
 }
+
+// ---- Mail threats (issue 6) ----
+
+export const MailReviewRequest = z.object({ state: z.enum(['open', 'confirmed', 'false_positive']), note: z.string().max(4000).default('') }).strict();
+export const MailEscalateRequest = z.object({ caseId: z.string().max(64).nullable().default(null) }).strict();
+export const CorrespondentsImportRequest = z
+  .object({
+    evidenceId: z.string().min(1).max(64),
+    since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    excludeDomains: z.array(z.string().max(253)).max(50).default([]),
+  })
+  .strict();
+
+export interface MailReasonView {
+  code: string;
+  text: string;
+  weight: number;
+}
+
+export interface MailMessageView {
+  id: string;
+  source: string;
+  item: string;
+  messageId: string | null;
+  fromAddress: string;
+  fromName: string;
+  subject: string;
+  sentAt: string | null;
+  receivedAt: string;
+  verdict: '安全' | '注意' | '危険';
+  score: number;
+  reasons: MailReasonView[];
+  indicators: { sender: string; domains: string[]; urls: string[]; attachments: Array<{ filename: string; sha256: string }> };
+  state: string;
+  stateLabel: string;
+  note: string;
+  caseId: string | null;
+  reviewedBy: string | null;
+}
+
+export interface MailDetailView {
+  message: MailMessageView;
+  headers: Array<{ key: string; value: string }>;
+  text: string;
+  quoted: string;
+  attachments: Array<{ filename: string; size: number; sha256: string; flags: string[] }>;
+}

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   /** Run EHR audits, record dispositions, escalate alerts into cases. */
   'ehr_audit:review',
   'mail:read',
+  /** Submit and review messages, escalate them into cases, set the staff directory. */
+  'mail:review',
   'logs:read',
   'preparedness:read',
   'preparedness:write',
@@ -78,6 +80,7 @@ const MATRIX: Readonly<Record<Role, readonly Permission[]>> = {
     'pii:read',
     'ehr_audit:read',
     'mail:read',
+    'mail:review',
     'logs:read',
     'preparedness:read',
     'preparedness:write',

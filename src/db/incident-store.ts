@@ -7,6 +7,7 @@ import { PeopleRepository } from './repositories/people.repository.js';
 import { ResponseRepository } from './repositories/response.repository.js';
 import { ScanRepository } from './repositories/scan.repository.js';
 import { EhrRepository } from './repositories/ehr.repository.js';
+import { MailRepository } from './repositories/mail.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
 import type { DB } from './schema.js';
 
@@ -24,6 +25,7 @@ export class IncidentStore {
   readonly response: ResponseRepository;
   readonly scans: ScanRepository;
   readonly ehr: EhrRepository;
+  readonly mail: MailRepository;
   readonly #db: Kysely<DB>;
 
   constructor(db: Kysely<DB>) {
@@ -37,6 +39,7 @@ export class IncidentStore {
     this.response = new ResponseRepository(db);
     this.scans = new ScanRepository(db);
     this.ehr = new EhrRepository(db);
+    this.mail = new MailRepository(db);
   }
 
   async transaction<T>(fn: (store: IncidentStore) => Promise<T>): Promise<T> {

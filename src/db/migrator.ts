@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-timeline-evidence.js';
 import * as m0008 from './migrations/0008-scans.js';
 import * as m0009 from './migrations/0009-ehr.js';
 import * as m0010 from './migrations/0010-ehr-alerts.js';
+import * as m0011 from './migrations/0011-mail.js';
 
 type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 
@@ -25,6 +26,7 @@ const MIGRATIONS: ReadonlyArray<[string, Up]> = [
   ['0008-scans', m0008.up],
   ['0009-ehr', m0009.up],
   ['0010-ehr-alerts', m0010.up],
+  ['0011-mail', m0011.up],
 ];
 
 export interface MigrateOutcome {

@@ -412,6 +412,42 @@ export interface EhrAlertsTable {
   updated_at: string;
 }
 
+export interface MailMessagesTable {
+  id: string;
+  sha256: string;
+  size: number;
+  /** api | upload | watch */
+  source: string;
+  /** Where the message came from (file name, mbox#n, watched path). */
+  item: string;
+  message_id: string | null;
+  from_address: string;
+  from_name: string;
+  subject: string;
+  sent_at: string | null;
+  /** 安全 | 注意 | 危険 */
+  verdict: string;
+  score: number;
+  /** JSON Reason[] */
+  reasons: string;
+  /** JSON Indicators */
+  indicators: string;
+  /** open | confirmed | false_positive */
+  state: string;
+  note: string;
+  case_id: string | null;
+  reviewed_by: string | null;
+  received_at: string;
+  updated_at: string;
+}
+
+export interface MailIndexTable {
+  key: string;
+  /** JSON IndexedMessage */
+  record: string;
+  learned_at: string;
+}
+
 export interface EhrImportsTable {
   id: string;
   source: string;
@@ -455,6 +491,8 @@ export interface DB {
   ehr_events: EhrEventsTable;
   ehr_imports: EhrImportsTable;
   ehr_alerts: EhrAlertsTable;
+  mail_messages: MailMessagesTable;
+  mail_index: MailIndexTable;
   scan_items: ScanItemsTable;
   scan_persons: ScanPersonsTable;
   custody_entries: CustodyEntriesTable;

@@ -237,7 +237,7 @@ export class MailGenerator {
         const refs = prev ? [`In-Reply-To: ${prev.id}`, `References: ${thread.messages.map((m) => m.id).join(' ')}`] : [];
         const charset: Charset = !english && this.#r() < 0.3 ? 'ISO-2022-JP' : 'UTF-8';
         const msg: HistoryMessage = { id, from, to, subject, text };
-        yield this.#mbox(buildMessage(this.#headers(address(this.#name(from), from.email, charset), to.map((p) => address(this.#name(p), p.email, charset)).join(', '), subject, id, this.#int(0, 50), refs, charset), { text, charset }));
+        yield this.#mbox(buildMessage(this.#headers(address(this.#name(from), from.email, charset), to.map((p) => address(this.#name(p), p.email, charset)).join(', '), subject, id, this.#int(0, 45), refs, charset), { text, charset }));
         thread.messages.push(msg);
         prev = msg;
       }
@@ -245,7 +245,7 @@ export class MailGenerator {
     }
     // Staff writing from their private addresses (known to the index under their names).
     for (const [p, addr] of this.#privateAddr) {
-      yield this.#mbox(buildMessage(this.#headers(address(this.#name(p), addr), p.email, '自宅からの送付', this.#id(addr.split('@')[1] ?? 'x'), this.#int(0, 50)), { text: `自宅から資料を送ります。\n${this.#name(p)}` }));
+      yield this.#mbox(buildMessage(this.#headers(address(this.#name(p), addr), p.email, '自宅からの送付', this.#id(addr.split('@')[1] ?? 'x'), this.#int(0, 45)), { text: `自宅から資料を送ります。\n${this.#name(p)}` }));
     }
   }
 
@@ -332,7 +332,7 @@ export class MailGenerator {
         const mid = id(from.email.split('@')[1] ?? 'x');
         const orgName = thread.org?.name ?? '架空総合病院';
         const text = `${this.#body(thread.staff, from, orgName, thread.english, thread.subject)}\n${this.#quote(last?.text ?? '')}`;
-        message = buildMessage(this.#headers(address(this.#name(from), from.email), address(this.#name(thread.staff), thread.staff.email), `Re: ${thread.subject}`, mid, 55, last ? [`In-Reply-To: ${last.id}`, `References: ${thread.messages.map((m) => m.id).join(' ')}`] : []), { text });
+        message = buildMessage(this.#headers(address(this.#name(from), from.email), address(this.#name(thread.staff), thread.staff.email), `Re: ${thread.subject}`, mid, 50, last ? [`In-Reply-To: ${last.id}`, `References: ${thread.messages.map((m) => m.id).join(' ')}`] : []), { text });
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
       case 'new_from_partner':
@@ -348,21 +348,21 @@ export class MailGenerator {
           attachments.push({ name: `${subject}.zip`, type: 'application/zip', data: markZipEncrypted(await zipOf([{ name: `${subject}.pdf`, data: '%PDF-1.4' }])) });
           text += `\n解凍パスワード：${this.#pick(['Pw', 'Kz'])}${this.#int(1000, 9999)}\n`;
         } else if (this.#r() < 0.5) attachments.push({ name: `${subject}.${this.#pick(['pdf', 'xlsx', 'docx'])}`, type: 'application/octet-stream', data: await zipOf([{ name: 'x.xml', data: '<x/>' }]) });
-        message = buildMessage(this.#headers(address(this.#name(from), from.email), address(this.#name(staff), staff.email), subject, mid, 55), { text }, attachments);
+        message = buildMessage(this.#headers(address(this.#name(from), from.email), address(this.#name(staff), staff.email), subject, mid, 50), { text }, attachments);
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
       case 'internal': {
         const from = this.#pick(this.staff);
         const mid = id(HOSPITAL_DOMAIN);
         const subject = this.#pick(SUBJECTS);
-        message = buildMessage(this.#headers(address(this.#name(from), from.email), address(this.#name(staff), staff.email), subject, mid, 55), { text: this.#body(staff, from, '架空総合病院', false, subject), charset: this.#r() < 0.3 ? 'ISO-2022-JP' : 'UTF-8' });
+        message = buildMessage(this.#headers(address(this.#name(from), from.email), address(this.#name(staff), staff.email), subject, mid, 50), { text: this.#body(staff, from, '架空総合病院', false, subject), charset: this.#r() < 0.3 ? 'ISO-2022-JP' : 'UTF-8' });
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
       case 'staff_private': {
         const known = [...this.#privateAddr];
         const [p, addr] = known.length > 0 ? this.#pick(known) : [staff, staff.email];
         const mid = id(addr.split('@')[1] ?? 'x');
-        message = buildMessage(this.#headers(address(this.#name(p), addr), p.email, '資料の件', mid, 55), { text: `自宅から続きの資料を送ります。\n${this.#name(p)}` });
+        message = buildMessage(this.#headers(address(this.#name(p), addr), p.email, '資料の件', mid, 50), { text: `自宅から続きの資料を送ります。\n${this.#name(p)}` });
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
       case 'newsletter_en':
@@ -372,7 +372,7 @@ export class MailGenerator {
         const url = `https://${domain}/issue/${this.#int(100, 999)}`;
         const en = type === 'newsletter_en';
         const text = en ? `Monthly newsletter\n\nRead the latest issue: ${url}\nTo unsubscribe, visit https://${domain}/unsubscribe\n` : `医療安全ニュース 第${this.#int(10, 99)}号\n\n最新号はこちら：${url}\n配信停止：https://${domain}/unsubscribe\n`;
-        message = buildMessage(this.#headers(address(en ? 'Medical Journal' : '医療安全ニュース', `news@${domain}`), staff.email, en ? 'Newsletter November' : '医療安全ニュース11月号', mid, 55), { text, html: `<p><a href="${url}">${url}</a></p>` });
+        message = buildMessage(this.#headers(address(en ? 'Medical Journal' : '医療安全ニュース', `news@${domain}`), staff.email, en ? 'Newsletter November' : '医療安全ニュース11月号', mid, 50), { text, html: `<p><a href="${url}">${url}</a></p>` });
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
       case 'first_contact': {
@@ -381,7 +381,7 @@ export class MailGenerator {
         // Writers from outside come from the whole name space, so a few share a staff member's name (as in life).
         const family = this.#r() < 0.5 ? this.#pick(SURNAMES)[0] : this.#pick(OUTSIDE_SURNAMES);
         const given = this.#r() < 0.3 ? this.#pick(GIVEN)[0] : this.#pick(OUTSIDE_GIVEN);
-        message = buildMessage(this.#headers(address(`${family} ${given}`, addr), `info@${HOSPITAL_DOMAIN}`, '面会についての問い合わせ', mid, 55), { text: '入院中の家族への面会時間について教えてください。' });
+        message = buildMessage(this.#headers(address(`${family} ${given}`, addr), `info@${HOSPITAL_DOMAIN}`, '面会についての問い合わせ', mid, 50), { text: '入院中の家族への面会時間について教えてください。' });
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
       default: {
@@ -415,14 +415,14 @@ export class MailGenerator {
         const fresh = type === 'hijack_reply_en' ? `${this.#pick(['Please see the attached file and confirm.', 'Kindly review the attached document as soon as possible.', 'Attached is the revised invoice, please check it today.'])}${pw}\n${signature}` : `${this.#pick(['ご確認をお願いいたします。', '添付ファイルをご確認ください。', '至急ご確認いただけますでしょうか。'])}${pwJa}\n${signature}`;
         const text = `${fresh}\n${this.#quote(last?.text ?? '')}`;
         const refs = type === 'hijack_quote_only' || !last ? [] : [`In-Reply-To: ${last.id}`, `References: ${thread.messages.map((m) => m.id).join(' ')}`];
-        const message = buildMessage(this.#headers(address(this.#name(posing), attacker), address(this.#name(victim), victim.email), `${this.#pick(['RE', 'Re'])}: ${thread.subject}`, mid, 56, refs), { text }, payload?.attachments ?? []);
+        const message = buildMessage(this.#headers(address(this.#name(posing), attacker), address(this.#name(victim), victim.email), `${this.#pick(['RE', 'Re'])}: ${thread.subject}`, mid, 51, refs), { text }, payload?.attachments ?? []);
         return { message, label: label() };
       }
       case 'staff_impersonation': {
         const p = this.#pick(this.staff);
         const display = this.#pick([this.#name(p), `${p.family}${p.given}`, `${p.familyKana} ${p.givenKana}`, `${p.givenRomaji} ${p.familyRomaji}`, `${p.familyRomaji.toUpperCase()} ${p.givenRomaji}`]);
         const body = payload ? `${this.#pick(['至急、添付の資料をご確認ください。', '会議資料を送ります。'])}${pwJa}\n${this.#name(p)}` : `至急こちらからログインして確認してください。\nhttps://${this.#lookalike(HOSPITAL_DOMAIN)}/login\n${this.#name(p)}`;
-        const message = buildMessage(this.#headers(address(display, attacker), address(this.#name(staff), staff.email), this.#pick(['至急', '会議資料', '確認のお願い', 'Fw: 資料']), mid, 56), { text: body }, payload?.attachments ?? []);
+        const message = buildMessage(this.#headers(address(display, attacker), address(this.#name(staff), staff.email), this.#pick(['至急', '会議資料', '確認のお願い', 'Fw: 資料']), mid, 51), { text: body }, payload?.attachments ?? []);
         return { message, label: label() };
       }
       case 'lookalike_hospital':
@@ -430,18 +430,18 @@ export class MailGenerator {
         const target = type === 'lookalike_hospital' ? HOSPITAL_DOMAIN : this.#pick(this.orgs.filter((o) => !o.english)).domain;
         const fake = this.#lookalike(target);
         const from = `${this.#pick(['info', 'soumu', 'jimu', 'keiri'])}@${fake}`;
-        const message = buildMessage(this.#headers(address(this.#pick(['総務課', '事務局', '経理担当']), from), address(this.#name(staff), staff.email), this.#pick(['請求書の送付', '振込先変更のお知らせ', '資料送付']), mid, 56), { text: `いつもお世話になっております。\n添付をご確認ください。${pwJa}` }, payload?.attachments ?? []);
+        const message = buildMessage(this.#headers(address(this.#pick(['総務課', '事務局', '経理担当']), from), address(this.#name(staff), staff.email), this.#pick(['請求書の送付', '振込先変更のお知らせ', '資料送付']), mid, 51), { text: `いつもお世話になっております。\n添付をご確認ください。${pwJa}` }, payload?.attachments ?? []);
         return { message, label: label() };
       }
       case 'attachment': {
-        const message = buildMessage(this.#headers(attacker, address(this.#name(staff), staff.email), this.#pick(['請求書', 'Invoice', '資料送付', '見積書']), mid, 56), { text: `${this.#pick(['添付をご確認ください。', 'Please check the attachment.'])}${pwJa}` }, payload?.attachments ?? []);
+        const message = buildMessage(this.#headers(attacker, address(this.#name(staff), staff.email), this.#pick(['請求書', 'Invoice', '資料送付', '見積書']), mid, 51), { text: `${this.#pick(['添付をご確認ください。', 'Please check the attachment.'])}${pwJa}` }, payload?.attachments ?? []);
         return { message, label: label() };
       }
       case 'phishing_link': {
         const kind = this.#int(0, 2);
         const shown = `https://www.${HOSPITAL_DOMAIN}/mail/login`;
         const href = kind === 0 ? `http://${this.#int(11, 223)}.${this.#int(0, 255)}.${this.#int(0, 255)}.${this.#int(1, 254)}/login` : kind === 1 ? `https://${this.#lookalike(HOSPITAL_DOMAIN)}/login` : `https://login.${attackerDomain}/owa`;
-        const message = buildMessage(this.#headers(address('メールシステム管理者', attacker), staff.email, 'メールボックスの容量が上限に達しました', mid, 56), { text: 'メールボックスの容量が上限に達しました。以下から再認証してください。', html: `<p>メールボックスの容量が上限に達しました。</p><p><a href="${href}">${shown}</a></p>` });
+        const message = buildMessage(this.#headers(address('メールシステム管理者', attacker), staff.email, 'メールボックスの容量が上限に達しました', mid, 51), { text: 'メールボックスの容量が上限に達しました。以下から再認証してください。', html: `<p>メールボックスの容量が上限に達しました。</p><p><a href="${href}">${shown}</a></p>` });
         return { message, label: label() };
       }
       default: {
