@@ -57,7 +57,7 @@ async function waitPort(port: number, seconds: number): Promise<boolean> {
 function spamc(port: number, raw: Buffer): Promise<PeerVerdict> {
   return new Promise((resolve, reject) => {
     const child = execFile('/usr/bin/spamc', ['-d', '127.0.0.1', '-p', String(port), '-R', '-s', String(64 * 1024 * 1024)], { maxBuffer: 16 * 1024 * 1024 }, (err, stdout) => {
-      if (err && !stdout) return reject(err);
+      if (err && !stdout) return reject(new Error(`spamc failed: ${err.message}`));
       const [score = '0', required = '0'] = (stdout.split('\n')[0] ?? '').split('/');
       // spamc answers "0/0" when spamd could not judge the message.
       if (required === '0') return reject(new Error('spamd did not judge the message'));
