@@ -7,6 +7,7 @@ import { AuditPage } from './pages/audit-page.js';
 import { CaseListPage } from './pages/incidents/case-list-page.js';
 import { CasePage } from './pages/incidents/case-page.js';
 import { EhrAuditPage } from './pages/ehr-audit-page.js';
+import { MailPage } from './pages/mail-page.js';
 import { DeadlinesPage } from './pages/incidents/deadlines-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { LoginPage } from './pages/login-page.js';
@@ -210,6 +211,8 @@ function Shell({ me, path, navigate, onSignOut, onLock }: { me: MeResponse; path
         );
         break;
       case 'mail':
+        page = <MailPage canReview={me.permissions.includes('mail:review')} navigate={navigate} />;
+        break;
       case 'logs':
       case 'preparedness':
         page = (

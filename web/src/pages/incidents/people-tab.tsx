@@ -3,6 +3,7 @@ import type { CampaignView, PeopleImportResult, PersonView, ReachabilityView, Re
 import { api, ApiError, getCsrfToken } from '../../api.js';
 import { FormError } from '../../components/form-error.js';
 import { useI18n } from '../../i18n.js';
+import { CorrespondentsPanel } from './correspondents-panel.js';
 import { HotlinePanel } from './hotline-panel.js';
 
 const CHANNELS = ['post', 'in_person', 'phone', 'email'];
@@ -150,6 +151,7 @@ export function PeopleTab({ caseId, canWrite, canReadPii }: { caseId: string; ca
           ) : null}
         </form>
       ) : null}
+      {canWrite ? <CorrespondentsPanel caseId={caseId} onImported={load} onError={setError} /> : null}
 
       {people ? (
         <details className="card">
