@@ -33,7 +33,7 @@ function cleanup(child: ChildProcess, dir: string): void {
   setTimeout(() => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }), 1000).unref();
 }
 
-function ensureInstalled(): boolean {
+export function ensureInstalled(): boolean {
   const r = spawnSync('bash', [path.resolve('scripts/ensure-mail-peers.sh')], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 900_000 });
   return r.status === 0;
 }

@@ -19,6 +19,7 @@ import { BreachScanService } from '../services/scan/breach-scan.service.js';
 import { EhrAuditService } from '../services/ehr/ehr-audit.service.js';
 import { dnsCacheResolver, systemResolver } from '../services/mail/mail-authentication.js';
 import { MailThreatService } from '../services/mail/mail-threat.service.js';
+import { FolderWatcher } from '../connectors/watch-folder.js';
 import { createSmtpMailer, type Mailer } from '../connectors/smtp-mailer.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { AuditService } from '../services/audit.service.js';
@@ -65,6 +66,8 @@ export interface Container {
   scans: BreachScanService;
   ehr: EhrAuditService;
   mail: MailThreatService;
+  /** The watched mail folder (MAMORI_MAIL_WATCH_DIR); started by serve(). */
+  mailWatcher: FolderWatcher | null;
   hotline: HotlineService;
   letters: LetterService;
   close(): Promise<void>;
@@ -131,6 +134,18 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   const hotline = new HotlineService({ store: incidentStore, audit, clock });
   const mailer = options.mailer ?? (config.smtp ? createSmtpMailer(config.smtp.url, config.smtp.from) : null);
   const letters = new LetterService({ store: incidentStore, audit, clock, settings: incidentSettings, jobs, mailer });
+  const mail = new MailThreatService({
+    store: incidentStore,
+    settings,
+    audit,
+    clock,
+    evidence: evidenceStore,
+    source: fileScanSource,
+    cases,
+    response,
+    people,
+    mail: { domains: config.mailDomains, trustedAuthservIds: config.mail.authservIds, resolver: config.mail.dns === 'off' ? null : config.mail.dns === 'system' ? systemResolver : dnsCacheResolver(config.mail.dns.cacheFile) },
+  });
   const worker = new JobWorker(
     { jobs: jobRepo, handlers: { 'audit.verify': auditVerifyJob(audit), 'campaign.email': (payload, ctx) => letters.sendCampaignEmails(payload, ctx), 'scan.run': (payload, ctx) => scans.run(payload, ctx) }, clock, log },
     options.worker,
@@ -159,18 +174,8 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     response,
     scans,
     ehr: new EhrAuditService({ store: incidentStore, audit, clock, cases, response }),
-    mail: new MailThreatService({
-      store: incidentStore,
-      settings,
-      audit,
-      clock,
-      evidence: evidenceStore,
-      source: fileScanSource,
-      cases,
-      response,
-      people,
-      mail: { domains: config.mailDomains, trustedAuthservIds: config.mail.authservIds, resolver: config.mail.dns === 'off' ? null : config.mail.dns === 'system' ? systemResolver : dnsCacheResolver(config.mail.dns.cacheFile) },
-    }),
+    mail,
+    mailWatcher: config.mail.watchDir ? new FolderWatcher(config.mail.watchDir, async (file, name) => void (await mail.submitFile(file, name))) : null,
     hotline,
     letters,
     async close() {

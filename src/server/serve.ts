@@ -47,6 +47,7 @@ export async function startServer(container: Container, options: ServeOptions): 
     const resumed = await container.worker.start();
     if (resumed > 0) log.info({ resumed }, 'jobs resumed after restart');
   }
+  container.mailWatcher?.start((error: unknown) => log.warn({ err: error }, 'mail watch folder pass failed'));
   const purge = setInterval(() => {
     container.auth
       .purgeSessions()
@@ -71,6 +72,7 @@ export async function startServer(container: Container, options: ServeOptions): 
     server,
     async stop() {
       clearInterval(purge);
+      await container.mailWatcher?.stop();
       await container.worker.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

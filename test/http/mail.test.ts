@@ -98,3 +98,33 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('watched mail folder', () => {
+  it('judges dropped files once, moves them to processed/, and leaves a file still being written for the next pass', async () => {
+    const { mkdtempSync, writeFileSync, existsSync, readFileSync, utimesSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'mamori-watch-'));
+    const h = await createHarness('sqlite', { MAMORI_MAIL_DOMAINS: 'mihon-hospital.example.jp', MAMORI_MAIL_WATCH_DIR: dir });
+    try {
+      writeFileSync(path.join(dir, 'a.eml'), 'From: "x" <x@evil.example.net>\nTo: a@mihon-hospital.example.jp\nSubject: s\nMessage-ID: <w1@x>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nt\n--b\nContent-Type: application/octet-stream; name="run.exe"\nContent-Disposition: attachment; filename="run.exe"\n\nxx\n--b--\n');
+      writeFileSync(path.join(dir, 'growing.eml'), 'From: a@b.example\n\nstill being written');
+      const old = new Date(Date.now() - 60_000);
+      utimesSync(path.join(dir, 'a.eml'), old, old);
+      const watcher = h.container.mailWatcher;
+      expect(watcher).not.toBeNull();
+      const first = await watcher?.tick();
+      expect(first).toEqual({ processed: 1, failed: 0 });
+      expect(existsSync(path.join(dir, 'processed', 'a.eml'))).toBe(true);
+      expect(existsSync(path.join(dir, 'growing.eml'))).toBe(true);
+      const list = await h.container.mail.list({ offset: 0, limit: 10 });
+      expect(list.rows.map((r) => [r.source, r.verdict])).toEqual([['watch', '危険']]);
+      // The next pass, once the file has stopped growing.
+      expect(await watcher?.tick(Date.now() + 10_000)).toEqual({ processed: 1, failed: 0 });
+      expect(readFileSync(path.join(dir, 'processed', 'growing.eml'), 'utf8')).toContain('still');
+    } finally {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,6 +7,7 @@
  * often they are submitted.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Actor } from '../../core/actor.js';
 import { iso, type Clock } from '../../core/clock.js';
@@ -129,6 +130,11 @@ export class MailThreatService {
     }
     await this.#audit.record(actor, { action: 'mail.analyze', targetType: 'mail', detail: { source, messages: judged.length, unreadable, danger: judged.filter((j) => j.row.verdict === '危険').length } });
     return { judged, unreadable };
+  }
+
+  /** A file dropped into the watched folder (system actor). */
+  async submitFile(file: string, name: string): Promise<{ judged: JudgedMessage[]; unreadable: number }> {
+    return this.submit({ id: null, name: 'mail-watch', ip: null }, createReadStream(file), name, 'watch');
   }
 
   async #judge(raw: Buffer, item: string, source: string, envelope: Envelope): Promise<JudgedMessage | null> {
