@@ -1,5 +1,7 @@
 /** `npm run bench`: every module's benchmark and evaluation, one after another. */
 import { runEhrEval } from './ehr-eval.js';
+import { runMailAnalyze } from './mail-analyze.js';
+import { runMailEval } from './mail-eval.js';
 import { printResults, runFoundationBench } from './foundation.bench.js';
 import { printIncidentResults, runIncidentsBench } from './incidents.bench.js';
 import { printScanResults, runScanBench } from './scan.bench.js';
@@ -12,3 +14,5 @@ printIncidentResults(await runIncidentsBench());
 printScanResults(await runScanBench());
 await runScanEval();
 await runEhrEval();
+await runMailEval();
+await runMailAnalyze();
