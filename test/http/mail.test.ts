@@ -48,8 +48,10 @@ for (const dialect of testDialects()) {
       await admin.call('POST', '/api/mail/messages?filename=inbound.mbox', inbound, { 'Content-Type': 'application/mbox' });
       const list = await auditor.get('/api/mail/messages?limit=500');
       expect(list.body.total).toBe(labels.length);
-      const danger = (await auditor.get(`/api/mail/messages?verdict=${encodeURIComponent('危険')}&limit=500`)).body.messages as Array<{ messageId: string }>;
-      expect(danger.filter((m) => !labels.find((l) => l.message_id === m.messageId)?.attack).map((m) => JSON.stringify(m))).toEqual([]);
+      const danger = (await auditor.get(`/api/mail/messages?verdict=${encodeURIComponent('危険')}&limit=500`)).body.messages as Array<{ messageId: string; reasons: Array<{ code: string }> }>;
+      // A partner who shares a staff member's name is flagged until their address is known (ADR 0011).
+      const legitDanger = danger.filter((m) => !labels.find((x) => x.message_id === m.messageId)?.attack);
+      expect(legitDanger.flatMap((m) => m.reasons.map((r) => r.code)).filter((c) => c !== 'display_name_staff')).toEqual([]);
       expect((await auditor.call('POST', '/api/mail/messages?filename=x.eml', 'From: a@b.example\n\nx', { 'Content-Type': 'message/rfc822' })).status).toBe(403);
     });
 

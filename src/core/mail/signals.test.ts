@@ -37,10 +37,9 @@ describe('display-name signal', () => {
     expect(r.verdict).toBe('危険');
     expect(r.reasons[0]?.text).toContain('山田 太郎');
   });
-  it("only asks for a look at a namesake from a partner organisation's unknown address", () => {
+  it("flags a namesake at a partner's unknown address too (free-mail providers are partners as well; ADR 0011)", () => {
     const r = analyzeMessage(facts({ fromName: '山田 太郎', fromAddress: 'taro@clinic.example.com' }), signalContext(STAFF, DOMAINS, index()));
-    expect(r.reasons.map((x) => x.code)).toEqual(['display_name_staff']);
-    expect(r.verdict).toBe('注意');
+    expect(r.verdict).toBe('危険');
   });
   it('does not flag the staff member from the hospital domain, a known private address, or another name', () => {
     expect(codes({ fromName: '山田 太郎', fromAddress: 'yamada@hospital.example.jp' })).toEqual([]);

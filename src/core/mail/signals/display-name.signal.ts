@@ -16,10 +16,7 @@ export const displayNameSignal: Signal = {
     const known = ctx.index.knownUnder(m.fromAddress, m.fromName);
     if (staff) {
       if (known) out.push({ code: 'display_name_staff_known', text: `差出人名は職員「${staff.name}」ですが院外アドレス（${m.fromAddress}）です。このアドレスは過去のやり取りで同じ名前で使われています`, weight: 5 });
-      else if (ctx.index.domainMessages(fromDomain) >= 3) {
-        // Same name at an organisation the hospital corresponds with: often a namesake, still worth a look.
-        out.push({ code: 'display_name_staff', text: `差出人名が職員「${staff.name}」（${staff.department}）と同じですが、アドレスは取引先（${fromDomain}）の未知のアドレスです（同姓同名の可能性もあります）`, weight: 30 });
-      } else out.push({ code: 'display_name_staff', text: `差出人名が職員「${staff.name}」（${staff.department}）と一致しますが、アドレスは院外（${fromDomain}）で、この名前で使われたことがありません`, weight: 60 });
+      else out.push({ code: 'display_name_staff', text: `差出人名が職員「${staff.name}」（${staff.department}）と一致しますが、アドレスは院外（${fromDomain}）で、この名前で使われたことがありません`, weight: 60 });
       return out;
     }
     const addressInName = m.fromName.match(/[\w.+-]+@[\w.-]+\.[a-z]{2,}/i)?.[0]?.toLowerCase();
