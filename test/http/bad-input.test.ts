@@ -62,9 +62,12 @@ for (const dialect of testDialects()) {
       }
     });
 
-    it('every route declares its access policy, and only login/setup are public', () => {
+    it('every route declares its access policy; only login/setup and the token-guarded MTA ingest are public', async () => {
       const publicPaths = ROUTES.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`);
-      expect(publicPaths.sort()).toEqual(['GET /api/setup/status', 'POST /api/auth/login', 'POST /api/setup']);
+      expect(publicPaths.sort()).toEqual(['GET /api/setup/status', 'POST /api/auth/login', 'POST /api/mail/ingest', 'POST /api/setup']);
+      // Without MAMORI_MAIL_INGEST_TOKEN the ingest endpoint does not exist for anyone.
+      const ingest = await h.app.request('/api/mail/ingest', { method: 'POST', headers: { 'Content-Type': 'message/rfc822', Authorization: 'Bearer anything-at-all-0123456789' }, body: 'From: a@b.example\n\nx' });
+      expect(ingest.status).toBe(404);
       for (const r of ROUTES) expect(r.access).toBeTruthy();
     });
   });
