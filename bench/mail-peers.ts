@@ -8,11 +8,12 @@
  * names (the closest it comes to Mamori's staff rule). DNS is pointed at a closed local port.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readMbox } from '../src/connectors/mbox-reader.js';
 import type { InboundLabel } from '../src/services/mail/mail-generator.js';
 
 export interface PeerVerdict {
@@ -143,7 +144,6 @@ export async function startPeers(staffNames: readonly string[]): Promise<Peer[]>
 
 /** Up to `perType` messages of every attack type and attachment class, and `legit` legitimate ones. */
 export async function sampleMessages(mbox: string, labels: readonly InboundLabel[], perType: number, legit: number): Promise<Array<{ label: InboundLabel; raw: Buffer }>> {
-  const { readMbox } = await import('../src/connectors/mbox-reader.js');
   const counts = new Map<string, number>();
   const take = (k: string, max: number) => {
     const n = counts.get(k) ?? 0;
@@ -162,7 +162,6 @@ export async function sampleMessages(mbox: string, labels: readonly InboundLabel
 }
 
 export async function runPeers(dir: string, labels: readonly InboundLabel[], mamori: (l: InboundLabel) => string, out: (s: string) => void): Promise<void> {
-  const { readFileSync } = await import('node:fs');
   const staffNames = readFileSync(path.join(dir, 'staff.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0] ?? '').filter(Boolean);
   const peers = await startPeers(staffNames);
   if (peers.length === 0) {

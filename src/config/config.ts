@@ -13,6 +13,13 @@ const portSchema = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
 
+/** "a, b,,c" → ['a', 'b', 'c'] (lists in env variables); non-strings pass through to the schema. */
+export function commaList(v: string): string[];
+export function commaList(v: unknown): unknown;
+export function commaList(v: unknown): unknown {
+  return typeof v === 'string' ? v.split(',').map((d) => d.trim()).filter(Boolean) : v;
+}
+
 /** Flat, file-shaped config schema. Keys are camelCase; each has an env twin (see ENV_KEYS). */
 const FileSchema = z
   .object({
@@ -32,10 +39,10 @@ const FileSchema = z
     smtpUrl: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://'),
     smtpFrom: z.string().min(3).max(200),
     mailDomains: z.preprocess(
-      (v) => (typeof v === 'string' ? v.split(',').map((d) => d.trim()).filter(Boolean) : v),
+      commaList,
       z.array(z.string().regex(/^(?=.{3,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be mail domains such as hospital.example.jp, comma-separated')).max(50),
     ),
-    mailAuthservIds: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((d) => d.trim()).filter(Boolean) : v), z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'must be authserv-ids (host names), comma-separated')).max(20)),
+    mailAuthservIds: z.preprocess(commaList, z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'must be authserv-ids (host names), comma-separated')).max(20)),
     mailDns: z.string().min(1),
     mailIngestToken: z.string().min(24, 'must be at least 24 characters'),
     mailWatchDir: z.string().min(1),

@@ -2,7 +2,7 @@
  * Content-addressed, write-once evidence storage under the data directory:
  * <root>/<aa>/<bb>/<sha256>. A file is written to a temporary name while its hash is computed,
  * then renamed into place read-only; the same content stored twice is kept once. Nothing here
- * ever modifies or deletes a stored file.
+ * ever modifies or deletes a stored file (`withSpooled` uploads never become stored files).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -37,6 +37,37 @@ export class EvidenceStore {
 
   /** Stream `input` into the store, hashing as it goes; refuses more than `maxBytes`. */
   async put(input: Readable | ReadableStream<Uint8Array>, maxBytes: number): Promise<StoredBlob> {
+    const { tmp, sha256, size } = await this.#spool(input, maxBytes);
+    const target = this.pathOf(sha256);
+    await mkdir(path.dirname(target), { recursive: true });
+    const exists = await stat(target).then(
+      () => true,
+      () => false,
+    );
+    if (exists) {
+      await rm(tmp, { force: true });
+    } else {
+      await rename(tmp, target);
+      await chmod(target, 0o400);
+    }
+    return { sha256, size };
+  }
+
+  /**
+   * An upload that is read once and not kept (an mbox to split into messages, the hospital's
+   * history): spooled to the store's temporary folder with the same size limit, handed to `use`
+   * as a path, and removed afterwards.
+   */
+  async withSpooled<T>(input: Readable | ReadableStream<Uint8Array>, maxBytes: number, use: (file: string) => Promise<T>): Promise<T> {
+    const { tmp } = await this.#spool(input, maxBytes);
+    try {
+      return await use(tmp);
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+
+  async #spool(input: Readable | ReadableStream<Uint8Array>, maxBytes: number): Promise<StoredBlob & { tmp: string }> {
     const tmpDir = path.join(this.#root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, randomUUID());
@@ -57,20 +88,7 @@ export class EvidenceStore {
       await rm(tmp, { force: true });
       throw error;
     }
-    const sha256 = hash.digest('hex');
-    const target = this.pathOf(sha256);
-    await mkdir(path.dirname(target), { recursive: true });
-    const exists = await stat(target).then(
-      () => true,
-      () => false,
-    );
-    if (exists) {
-      await rm(tmp, { force: true });
-    } else {
-      await rename(tmp, target);
-      await chmod(target, 0o400);
-    }
-    return { sha256, size };
+    return { tmp, sha256: hash.digest('hex'), size };
   }
 
   read(sha256: string): Readable {

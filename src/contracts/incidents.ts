@@ -516,7 +516,9 @@ export interface EhrAccessView {
 
 // ---- Mail threats (issue 6) ----
 
-export const MailReviewRequest = z.object({ state: z.enum(['open', 'confirmed', 'false_positive']), note: z.string().max(4000).default('') }).strict();
+export const MAIL_STATES = ['open', 'confirmed', 'false_positive'] as const;
+export type MailState = (typeof MAIL_STATES)[number];
+export const MailReviewRequest = z.object({ state: z.enum(MAIL_STATES), note: z.string().max(4000).default('') }).strict();
 export const MailEscalateRequest = z.object({ caseId: z.string().max(64).nullable().default(null) }).strict();
 export const CorrespondentsImportRequest = z
   .object({

@@ -11,3 +11,14 @@ export function mulberry32(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** An integer in [lo, hi]. */
+export function intIn(r: Rng, lo: number, hi: number): number {
+  return lo + Math.floor(r() * (hi - lo + 1));
+}
+
+export function pickFrom<T>(r: Rng, xs: readonly T[]): T {
+  const x = xs[Math.floor(r() * xs.length)];
+  if (x === undefined) throw new Error('empty list');
+  return x;
+}

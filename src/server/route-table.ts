@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { SessionStage } from '../contracts/api.js';
@@ -6,6 +5,7 @@ import type { Actor } from '../core/actor.js';
 import { DomainError } from '../core/errors.js';
 import { can, type Permission } from '../core/permissions.js';
 import type { SessionContext } from '../services/auth.service.js';
+import { tokensEqual } from '../services/session-token.js';
 import type { AppEnv } from './app-env.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -106,9 +106,7 @@ function authorize(c: Context<AppEnv>, spec: SessionSpec<unknown, unknown>, stag
   }
   if (c.req.method !== 'GET') {
     checkOrigin(c);
-    const given = Buffer.from(c.req.header('x-csrf-token') ?? '');
-    const expected = Buffer.from(session.csrfToken);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!tokensEqual(c.req.header('x-csrf-token') ?? '', session.csrfToken)) {
       throw new DomainError('csrf_failed', '不正なリクエストです / Request rejected (CSRF)');
     }
   }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A new opaque bearer value (cookie) and the id under which the database stores it. */
 export function newSessionToken(): { token: string; id: string } {
@@ -9,6 +9,13 @@ export function newSessionToken(): { token: string; id: string } {
 /** Only the hash is stored, so a copy of the database does not hand out live sessions. */
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** A presented secret (CSRF token, ingest token) against the expected one, in constant time. */
+export function tokensEqual(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function randomToken(bytes = 24): string {

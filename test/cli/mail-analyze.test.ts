@@ -4,19 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
+import { markZipEncrypted } from '../../src/services/mail/synthetic-mime.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const subject = (s: string) => `=?UTF-8?B?${b64(s)}?=`;
-
-/** Mark zip entries as encrypted (general purpose bit 0), which is what a reader sees of ZipCrypto. */
-function encrypt(buf: Buffer): Buffer {
-  const out = Buffer.from(buf);
-  for (let i = 0; i < out.length - 4; i += 1) {
-    if (out.readUInt32LE(i) === 0x02014b50) out.writeUInt16LE(out.readUInt16LE(i + 8) | 1, i + 8);
-    if (out.readUInt32LE(i) === 0x04034b50) out.writeUInt16LE(out.readUInt16LE(i + 6) | 1, i + 6);
-  }
-  return out;
-}
 
 function eml(headers: string, body: string, attachments: Array<{ name: string; data: Buffer }> = []): string {
   if (attachments.length === 0) return `${headers}MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n\n${b64(body)}\n`;
@@ -34,7 +25,7 @@ describe('mamori mail analyze', () => {
     mkdirSync(path.join(dir, 'inbox'));
     const zip = new JSZip();
     zip.file('請求書.doc', 'x');
-    const encrypted = encrypt(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const encrypted = markZipEncrypted(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     writeFileSync(
       path.join(dir, 'inbox', '1-hijack.eml'),
       eml(`From: ${subject('見本 太郎')} <mihon.taro@evil.example.net>\nTo: partner@clinic.example.com\nSubject: ${subject('Re: 紹介状の件')}\nIn-Reply-To: <t1@hospital.example.jp>\nMessage-ID: <x1@evil.example.net>\n`, 'Please check the attached file urgently.\nPassword: 8kd93j\n\n> 先日の紹介状の件、よろしくお願いいたします。', [{ name: 'document.zip', data: encrypted }]),

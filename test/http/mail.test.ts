@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MailGenerator, type InboundLabel } from '../../src/services/mail/mail-generator.js';
 import { testDialects } from '../support/dialects.js';
@@ -44,6 +47,8 @@ for (const dialect of testDialects()) {
       expect(hijacks.length).toBeGreaterThan(3);
       for (const l of hijacks) expect(verdict.get(l.message_id), l.type).toBe('危険');
       for (const l of labels.filter((x) => x.type === 'reply' || x.type === 'internal')) expect(verdict.get(l.message_id), l.type).toBe('安全');
+      // The uploaded mbox itself is spooled and removed; only its messages are kept.
+      expect(readdirSync(path.join(h.container.config.dataDir, 'evidence', 'tmp'))).toEqual([]);
       // The same bytes again: no new rows.
       await admin.call('POST', '/api/mail/messages?filename=inbound.mbox', inbound, { 'Content-Type': 'application/mbox' });
       const list = await auditor.get('/api/mail/messages?limit=500');
@@ -103,9 +108,6 @@ for (const dialect of testDialects()) {
 
 describe('watched mail folder', () => {
   it('judges dropped files once, moves them to processed/, and leaves a file still being written for the next pass', async () => {
-    const { mkdtempSync, writeFileSync, existsSync, readFileSync, utimesSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const path = await import('node:path');
     const dir = mkdtempSync(path.join(tmpdir(), 'mamori-watch-'));
     const h = await createHarness('sqlite', { MAMORI_MAIL_DOMAINS: 'mihon-hospital.example.jp', MAMORI_MAIL_WATCH_DIR: dir });
     try {

@@ -20,10 +20,6 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-export function getCsrfToken(): string {
-  return csrfToken;
-}
-
 /** Called for every API error (the shell reacts to session_locked / unauthenticated). */
 export function onApiError(listener: (error: ApiError) => void): () => void {
   listeners.add(listener);
@@ -44,6 +40,21 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, bod
     credentials: 'same-origin',
     body: body === undefined ? null : JSON.stringify(body),
   });
+  return readResponse<T>(response);
+}
+
+/** A raw-body POST (a file streams to the server as it is; the server hashes or splits it). */
+export async function upload<T>(path: string, body: Blob | string, contentType = 'application/octet-stream'): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'X-CSRF-Token': csrfToken, 'Content-Type': contentType },
+    credentials: 'same-origin',
+    body,
+  });
+  return readResponse<T>(response);
+}
+
+async function readResponse<T>(response: Response): Promise<T> {
   if (response.status === 204 || response.status === 201 && response.headers.get('content-length') === '0') {
     return undefined as T;
   }

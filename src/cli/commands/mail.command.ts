@@ -12,6 +12,7 @@ import { writeXlsx } from '../../services/documents/xlsx.js';
 import { messageAddresses } from '../../services/mail/message-addresses.js';
 import { MailAnalyzer, parseStaffCsv } from '../../services/mail/mail-analyzer.js';
 import { dnsCacheResolver } from '../../services/mail/mail-authentication.js';
+import { commaList } from '../../config/config.js';
 import type { CliIo } from '../cli-io.js';
 import { collect, positive } from '../cli-options.js';
 import { HOSPITAL_DOMAIN, MailGenerator } from '../../services/mail/mail-generator.js';
@@ -29,6 +30,11 @@ function registerRows(list: readonly Correspondent[]): string[][] {
 }
 const REGISTER_HEADER = ['区分', '氏名', 'メールアドレス', '項目', '院内外', '通数', '最初', '最後'];
 
+
+/** MAMORI_MAIL_DOMAINS, split as the configuration module splits it (these commands open no database). */
+function envMailDomains(io: CliIo): string[] {
+  return commaList(io.env.MAMORI_MAIL_DOMAINS ?? '');
+}
 
 async function* messages(paths: readonly string[]): AsyncGenerator<{ item: string; raw: Buffer | null }> {
   for await (const f of walkFiles(paths, MAX_MESSAGE, () => true)) {
@@ -54,7 +60,7 @@ export function registerMail(program: Command, io: CliIo): void {
     .action(async (paths: string[], opts: { staff?: string; domain?: string[]; history?: string[]; trustAuthserv?: string[]; dnsCache?: string; json?: boolean }) => {
       const analyzer = new MailAnalyzer({
         staff: opts.staff ? parseStaffCsv((await readFile(opts.staff)).toString('utf8')) : [],
-        domains: opts.domain ?? (io.env.MAMORI_MAIL_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean),
+        domains: opts.domain ?? envMailDomains(io),
         trustedAuthservIds: opts.trustAuthserv ?? [],
         resolver: opts.dnsCache ? dnsCacheResolver(opts.dnsCache) : null,
       });
@@ -88,7 +94,7 @@ export function registerMail(program: Command, io: CliIo): void {
     .option('--xlsx <file>', 'also write the same as xlsx')
     .action(async (paths: string[], opts: { since?: string; until?: string; excludeDomain?: string[]; internalDomain?: string[]; json?: boolean; csv?: string; xlsx?: string }) => {
       const { from: since, to: until } = jstDays(checkDay(opts.since), checkDay(opts.until));
-      const internal = opts.internalDomain ?? (io.env.MAMORI_MAIL_DOMAINS ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+      const internal = opts.internalDomain ?? envMailDomains(io);
       const list = new CorrespondentList({ ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}), internalDomains: internal, excludeDomains: opts.excludeDomain ?? [] });
       let unreadable = 0;
       for await (const msg of messages(paths)) {

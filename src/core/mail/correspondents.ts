@@ -5,6 +5,8 @@
  * no display name, no mailto:, no trailing dot) and de-duplicated; each keeps the first and last
  * contact, the number of messages and a display name seen for it.
  */
+import { domainOf, inDomains } from './message-facts.js';
+
 export interface AddressRef {
   address: string;
   name: string;
@@ -36,15 +38,6 @@ export function normalizeAddress(raw: string): string | null {
     .replace(/\.$/, '')
     .toLowerCase();
   return ADDRESS.test(a) ? a : null;
-}
-
-export function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1);
-}
-
-function inDomains(address: string, domains: readonly string[]): boolean {
-  const d = domainOf(address);
-  return domains.some((x) => d === x || d.endsWith(`.${x}`));
 }
 
 export interface CorrespondentOptions {
@@ -80,11 +73,11 @@ export class CorrespondentList {
     const seen = new Set<string>();
     for (const ref of m.addresses) {
       const address = normalizeAddress(ref.address);
-      if (!address || seen.has(address) || inDomains(address, this.#opts.excludeDomains)) continue;
+      if (!address || seen.has(address) || inDomains(domainOf(address), this.#opts.excludeDomains)) continue;
       seen.add(address);
       const c = this.#by.get(address);
       if (!c) {
-        this.#by.set(address, { address, name: ref.name.trim(), firstAt: m.at, lastAt: m.at, messages: 1, internal: inDomains(address, this.#opts.internalDomains) });
+        this.#by.set(address, { address, name: ref.name.trim(), firstAt: m.at, lastAt: m.at, messages: 1, internal: inDomains(domainOf(address), this.#opts.internalDomains) });
         continue;
       }
       c.messages += 1;

@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { CorrespondentsImportRequest, MailEscalateRequest, MailReviewRequest } from '../../contracts/incidents.js';
+import { CorrespondentsImportRequest, MAIL_STATES, MailEscalateRequest, MailReviewRequest } from '../../contracts/incidents.js';
 import { DomainError } from '../../core/errors.js';
 import { jstDays } from '../../core/jst.js';
+import { tokensEqual } from '../../services/session-token.js';
 import type { AppEnv } from '../app-env.js';
 import { presentMailDetail, presentMailMessage } from '../presenters/mail.presenter.js';
 import { pathParam, publicRoute, route, type RouteDef } from '../route-table.js';
@@ -31,9 +31,7 @@ function rawBody(c: Context<AppEnv>): ReadableStream<Uint8Array> {
 function checkIngestToken(c: Context<AppEnv>): void {
   const expected = c.var.container.config.mail.ingestToken;
   if (!expected) throw new DomainError('not_found', '受付は設定されていません（MAMORI_MAIL_INGEST_TOKEN） / ingest is not configured');
-  const given = Buffer.from((c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, ''));
-  const want = Buffer.from(expected);
-  if (given.length !== want.length || !timingSafeEqual(given, want)) throw new DomainError('unauthenticated', 'トークンが正しくありません / invalid ingest token');
+  if (!tokensEqual((c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, ''), expected)) throw new DomainError('unauthenticated', 'トークンが正しくありません / invalid ingest token');
 }
 
 export const mailRoutes: readonly RouteDef[] = [
@@ -75,7 +73,7 @@ export const mailRoutes: readonly RouteDef[] = [
     query: z
       .object({
         verdict: z.enum(['安全', '注意', '危険']).optional(),
-        state: z.enum(['open', 'confirmed', 'false_positive']).optional(),
+        state: z.enum(MAIL_STATES).optional(),
         q: z.string().max(200).optional(),
         offset: z.coerce.number().int().min(0).default(0),
         limit: z.coerce.number().int().min(1).max(500).default(100),

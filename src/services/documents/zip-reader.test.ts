@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readZip } from './zip-reader.js';
+import { markZipEncrypted } from '../mail/synthetic-mime.js';
 
 async function zipOf(files: Record<string, Buffer | string>, options: { cp932Names?: boolean } = {}): Promise<Buffer> {
   const zip = new JSZip();
@@ -14,16 +15,6 @@ async function zipOf(files: Record<string, Buffer | string>, options: { cp932Nam
   });
 }
 
-/** Mark every central-directory entry as encrypted (general purpose bit 0), as ZipCrypto does. */
-function markEncrypted(buf: Buffer): Buffer {
-  const out = Buffer.from(buf);
-  for (let i = 0; i < out.length - 4; i += 1) {
-    if (out.readUInt32LE(i) === 0x02014b50) out.writeUInt16LE(out.readUInt16LE(i + 8) | 0x1, i + 8);
-    if (out.readUInt32LE(i) === 0x04034b50) out.writeUInt16LE(out.readUInt16LE(i + 6) | 0x1, i + 6);
-  }
-  return out;
-}
-
 describe('zip reader', () => {
   it('reads entries and decodes CP932 names', async () => {
     const entries = await readZip(await zipOf({ '患者一覧.csv': '氏名\n架空\n' }, { cp932Names: true }));
@@ -33,11 +24,11 @@ describe('zip reader', () => {
     const stored = new JSZip();
     stored.file('a.csv', 'x');
     // Encrypted flag on a stored entry whose sizes do not allow the 12-byte ZipCrypto header.
-    const entries = await readZip(markEncrypted(await stored.generateAsync({ type: 'nodebuffer' })));
+    const entries = await readZip(markZipEncrypted(await stored.generateAsync({ type: 'nodebuffer' })));
     expect(entries?.at(-1)?.status).toBe('unreadable');
   });
   it('reports encrypted entries (PPAP) instead of failing', async () => {
-    const entries = await readZip(markEncrypted(await zipOf({ 'secret.csv': 'x' })));
+    const entries = await readZip(markZipEncrypted(await zipOf({ 'secret.csv': 'x' })));
     expect(entries?.map((e) => [e.name, e.status])).toEqual([['secret.csv', 'encrypted']]);
   });
   it('stops a zip bomb by ratio and size without inflating it', async () => {

@@ -9,7 +9,7 @@
  */
 import { csvLine } from '../../core/csv.js';
 import { isoJst } from '../../core/jst.js';
-import { mulberry32, type Rng } from '../../core/seeded-random.js';
+import { intIn, mulberry32, pickFrom, type Rng } from '../../core/seeded-random.js';
 
 export interface EhrGeneratorOptions {
   staff: number;
@@ -111,16 +111,6 @@ export class EhrGenerator {
     this.#t0 = Date.parse(`${this.#o.start}T00:00:00+09:00`);
   }
 
-  #int(lo: number, hi: number): number {
-    return lo + Math.floor(this.#r() * (hi - lo + 1));
-  }
-
-  #pick<T>(xs: readonly T[]): T {
-    const x = xs[Math.floor(this.#r() * xs.length)];
-    if (x === undefined) throw new Error('empty');
-    return x;
-  }
-
   #iso(t: number): string {
     return isoJst(t);
   }
@@ -130,16 +120,16 @@ export class EhrGenerator {
   }
 
   #person(): { name: string; kana: string; birth: string; sex: string; address: string; phone: string; insurance: string } {
-    const [fam, famKana] = this.#pick(SURNAMES);
-    const [giv, givKana] = this.#pick(GIVEN);
+    const [fam, famKana] = pickFrom(this.#r, SURNAMES);
+    const [giv, givKana] = pickFrom(this.#r, GIVEN);
     return {
       name: `${fam} ${giv}`,
       kana: `${famKana} ${givKana}`,
-      birth: `${this.#int(1935, 2015)}-${String(this.#int(1, 12)).padStart(2, '0')}-${String(this.#int(1, 28)).padStart(2, '0')}`,
+      birth: `${intIn(this.#r, 1935, 2015)}-${String(intIn(this.#r, 1, 12)).padStart(2, '0')}-${String(intIn(this.#r, 1, 28)).padStart(2, '0')}`,
       sex: this.#r() < 0.5 ? 'M' : 'F',
-      address: `東京都架空市${this.#pick(TOWNS)}${this.#int(1, 5)}丁目${this.#int(1, 30)}番${this.#int(1, 20)}号`,
-      phone: `090-${this.#int(1000, 9999)}-${this.#int(1000, 9999)}`,
-      insurance: `${this.#int(10000000, 99999999)}-${this.#int(100, 999)}-${this.#int(1000, 99999)}`,
+      address: `東京都架空市${pickFrom(this.#r, TOWNS)}${intIn(this.#r, 1, 5)}丁目${intIn(this.#r, 1, 30)}番${intIn(this.#r, 1, 20)}号`,
+      phone: `090-${intIn(this.#r, 1000, 9999)}-${intIn(this.#r, 1000, 9999)}`,
+      insurance: `${intIn(this.#r, 10000000, 99999999)}-${intIn(this.#r, 100, 999)}-${intIn(this.#r, 1000, 99999)}`,
     };
   }
 
@@ -190,7 +180,7 @@ export class EhrGenerator {
       this.terminals.push([`T${tn}`, loc, '']);
       termsByWard.set(key, [`T${tn}`]);
     }
-    const term = (key: string) => this.#pick(termsByWard.get(key) ?? ['T1']);
+    const term = (key: string) => pickFrom(this.#r, termsByWard.get(key) ?? ['T1']);
 
     // Staff.
     const jobs: Array<[string, number]> = [['doctor', 0.16], ['dentist', 0.02], ['nurse', 0.5], ['pharmacist', 0.05], ['technician', 0.08], ['therapist', 0.04], ['clerk', 0.13], ['vendor', 0.02]];
@@ -204,9 +194,9 @@ export class EhrGenerator {
         }
         x -= share;
       }
-      const dept = job === 'dentist' ? '歯科口腔外科' : this.#pick(DEPTS);
+      const dept = job === 'dentist' ? '歯科口腔外科' : pickFrom(this.#r, DEPTS);
       const p = this.#person();
-      this.staff.push({ userId: `U${String(i + 1).padStart(4, '0')}`, name: p.name, kana: p.kana, birth: p.birth.replace(/^(19[3-5]\d|20[01]\d)/, () => String(this.#int(1960, 2000))), sex: p.sex, dept: job === 'pharmacist' ? '薬剤部' : job === 'clerk' ? '医事課' : job === 'technician' ? '検査部' : dept, job, address: p.address, phone: p.phone, insurance: p.insurance, leftOn: '', ward: job === 'nurse' ? WARDS[dept as (typeof DEPTS)[number]] : '' });
+      this.staff.push({ userId: `U${String(i + 1).padStart(4, '0')}`, name: p.name, kana: p.kana, birth: p.birth.replace(/^(19[3-5]\d|20[01]\d)/, () => String(intIn(this.#r, 1960, 2000))), sex: p.sex, dept: job === 'pharmacist' ? '薬剤部' : job === 'clerk' ? '医事課' : job === 'technician' ? '検査部' : dept, job, address: p.address, phone: p.phone, insurance: p.insurance, leftOn: '', ward: job === 'nurse' ? WARDS[dept as (typeof DEPTS)[number]] : '' });
     }
     const byJob = (j: string) => this.staff.filter((s) => s.job === j);
     const doctors = byJob('doctor');
@@ -215,7 +205,7 @@ export class EhrGenerator {
 
     // Patients: the public, staff themselves (15 %) and staff families sharing insurance and address.
     const addPatient = (p: Omit<PatientRec, 'id' | 'branch' | 'deceasedOn' | 'restricted'> & Partial<PatientRec>): PatientRec => {
-      const rec: PatientRec = { id: String(100000 + this.patients.length), branch: String(this.#int(0, 5)).padStart(2, '0'), deceasedOn: '', restricted: false, ...p };
+      const rec: PatientRec = { id: String(100000 + this.patients.length), branch: String(intIn(this.#r, 0, 5)).padStart(2, '0'), deceasedOn: '', restricted: false, ...p };
       this.patients.push(rec);
       return rec;
     };
@@ -242,12 +232,12 @@ export class EhrGenerator {
     const end = this.#t0 + days * DAY;
     const admitCount = Math.max(10, Math.round(this.#o.patients * 0.06));
     for (let i = 0; i < admitCount; i += 1) {
-      const p = this.#pick(publicPatients);
-      const dept = this.#pick(DEPTS);
+      const p = pickFrom(this.#r, publicPatients);
+      const dept = pickFrom(this.#r, DEPTS);
       const deptDoctors = doctors.filter((d) => d.dept === dept);
-      const doctor = deptDoctors.length ? this.#pick(deptDoctors) : this.#pick(doctors);
-      const start = this.#t0 + this.#int(-10, days - 2) * DAY + this.#int(9, 16) * HOUR;
-      const stay = this.#int(3, 20) * DAY;
+      const doctor = deptDoctors.length ? pickFrom(this.#r, deptDoctors) : pickFrom(this.#r, doctors);
+      const start = this.#t0 + intIn(this.#r, -10, days - 2) * DAY + intIn(this.#r, 9, 16) * HOUR;
+      const stay = intIn(this.#r, 3, 20) * DAY;
       const stop = start + stay < end ? start + stay : null;
       encSeq += 1;
       const enc = `N${encSeq}`;
@@ -261,17 +251,17 @@ export class EhrGenerator {
     for (let d = 0; d < days; d += 1) {
       const n = Math.max(5, Math.round(this.#o.patients * 0.01));
       for (let i = 0; i < n; i += 1) {
-        const p = this.#pick(publicPatients);
-        const dept = this.#pick(DEPTS);
+        const p = pickFrom(this.#r, publicPatients);
+        const dept = pickFrom(this.#r, DEPTS);
         const deptDoctors = doctors.filter((x) => x.dept === dept);
-        const doctor = deptDoctors.length ? this.#pick(deptDoctors) : this.#pick(doctors);
-        const at = this.#t0 + d * DAY + this.#int(9, 15) * HOUR + this.#int(0, 59) * 60_000;
+        const doctor = deptDoctors.length ? pickFrom(this.#r, deptDoctors) : pickFrom(this.#r, doctors);
+        const at = this.#t0 + d * DAY + intIn(this.#r, 9, 15) * HOUR + intIn(this.#r, 0, 59) * 60_000;
         encSeq += 1;
         const enc = `A${encSeq}`;
         this.encounters.push([enc, p.id, 'outpatient', dept, '', this.#iso(at), this.#iso(at + HOUR), doctor.userId]);
         outpatientsByDay[d]?.push({ p, enc, dept, at, doctor });
         if (this.#r() < 0.5) this.#order(p.id, doctor.userId, enc, this.#r() < 0.6 ? 'prescription' : 'lab', this.#r() < 0.5 ? '血液検査' : '内服薬', this.#r() < 0.05, at + 20 * 60_000);
-        if (this.#r() < 0.3) this.appointments.push([`P${encSeq}`, p.id, dept, doctor.userId, this.#iso(at + this.#int(7, 28) * DAY)]);
+        if (this.#r() < 0.3) this.appointments.push([`P${encSeq}`, p.id, dept, doctor.userId, this.#iso(at + intIn(this.#r, 7, 28) * DAY)]);
       }
     }
 
@@ -289,28 +279,28 @@ export class EhrGenerator {
         for (const ip of inpatients) {
           if (ip.doctor !== doc || ip.start > day0 + 18 * HOUR || (ip.end !== null && ip.end < day0)) continue;
           // Rounds and follow-ups: a physician opens each of their inpatients several times a day.
-          const visits = this.#int(2, 4);
+          const visits = intIn(this.#r, 2, 4);
           for (let v = 0; v < visits; v += 1) {
-            const when = s0 + this.#int(20, 560) * 60_000;
-            for (const screen of ['chart', 'notes', 'results', 'orders']) this.#event(when + this.#int(0, 5) * 60_000, doc.userId, ip.p.id, 'view', screen, t, sess, '', 'list');
+            const when = s0 + intIn(this.#r, 20, 560) * 60_000;
+            for (const screen of ['chart', 'notes', 'results', 'orders']) this.#event(when + intIn(this.#r, 0, 5) * 60_000, doc.userId, ip.p.id, 'view', screen, t, sess, '', 'list');
           }
           this.#event((at += 3 * 60_000), doc.userId, ip.p.id, 'create', 'notes', t, sess);
         }
         for (const op of outpatientsByDay[d] ?? []) {
           if (op.dept !== doc.dept) continue;
           const when = Math.max(at, op.at);
-          for (const screen of ['chart', 'results', 'orders']) this.#event(when + this.#int(1, 20) * 60_000, doc.userId, op.p.id, 'view', screen, t, sess, '', 'list');
+          for (const screen of ['chart', 'results', 'orders']) this.#event(when + intIn(this.#r, 1, 20) * 60_000, doc.userId, op.p.id, 'view', screen, t, sess, '', 'list');
         }
         // Informal consult: legitimate but unexplained by the data (the honest false positives).
         if (this.#r() < 0.05) {
-          const other = this.#pick(inpatients);
-          this.#event(s0 + this.#int(1, 8) * HOUR, doc.userId, other.p.id, 'view', 'chart', t, sess, '', 'id_search');
+          const other = pickFrom(this.#r, inpatients);
+          this.#event(s0 + intIn(this.#r, 1, 8) * HOUR, doc.userId, other.p.id, 'view', 'chart', t, sess, '', 'id_search');
         }
         this.#event(s0 + 9 * HOUR + 50 * 60_000, doc.userId, '', 'logout', 'other', t, sess);
       }
       for (const nurse of nurses) {
         if (this.#r() < 0.3) continue;
-        const shiftKind = this.#int(0, 2);
+        const shiftKind = intIn(this.#r, 0, 2);
         const s0 = day0 + ([8.5, 16.5, 24.5][shiftKind] ?? 8.5) * HOUR;
         const s1 = s0 + ([8.75, 8.5, 8.75][shiftKind] ?? 8.75) * HOUR;
         this.shifts.push([nurse.userId, this.#iso(s0), this.#iso(s1), nurse.ward]);
@@ -320,11 +310,11 @@ export class EhrGenerator {
         const wardPatients = inpatients.filter((ip) => ip.ward === nurse.ward && ip.start < s1 && (ip.end === null || ip.end > s0));
         for (const ip of wardPatients) {
           // Vital signs, medication, notes: several visits per patient per shift, two screens each.
-          const visits = this.#int(2, 5);
+          const visits = intIn(this.#r, 2, 5);
           for (let v = 0; v < visits; v += 1) {
-            const when = s0 + this.#int(10, Math.floor((s1 - s0) / 60_000) - 20) * 60_000;
+            const when = s0 + intIn(this.#r, 10, Math.floor((s1 - s0) / 60_000) - 20) * 60_000;
             this.#event(when, nurse.userId, ip.p.id, 'view', 'chart', t, sess, '', 'list');
-            this.#event(when + 60_000, nurse.userId, ip.p.id, this.#r() < 0.4 ? 'update' : 'view', this.#pick(['notes', 'results', 'orders']), t, sess, '', 'link');
+            this.#event(when + 60_000, nurse.userId, ip.p.id, this.#r() < 0.4 ? 'update' : 'view', pickFrom(this.#r, ['notes', 'results', 'orders']), t, sess, '', 'link');
           }
         }
         this.#event(s1 - 10 * 60_000, nurse.userId, '', 'logout', 'other', t, sess);
@@ -337,16 +327,16 @@ export class EhrGenerator {
         const people = byJob(job);
         if (people.length === 0) continue;
         for (const o of dayOrders.filter((x) => (kinds as readonly string[]).includes(x[4] ?? ''))) {
-          const who = this.#pick(people);
-          const at = Date.parse(o[7] ?? '') + this.#int(10, 120) * 60_000;
+          const who = pickFrom(this.#r, people);
+          const at = Date.parse(o[7] ?? '') + intIn(this.#r, 10, 120) * 60_000;
           this.#event(at, who.userId, o[1] ?? '', 'view', job === 'pharmacist' ? 'prescription' : 'orders', term(key), this.#session(), o[0] ?? '', 'list');
         }
       }
       const clerks = byJob('clerk');
       for (const op of outpatientsByDay[d] ?? []) {
         if (clerks.length === 0) break;
-        const c = this.#pick(clerks);
-        this.#event(op.at - 15 * 60_000, c.userId, op.p.id, 'view', this.#pick(['demographics', 'appointment']), term('clerk'), this.#session(), '', 'id_search');
+        const c = pickFrom(this.#r, clerks);
+        this.#event(op.at - 15 * 60_000, c.userId, op.p.id, 'view', pickFrom(this.#r, ['demographics', 'appointment']), term('clerk'), this.#session(), '', 'id_search');
       }
     }
 
@@ -362,52 +352,52 @@ export class EhrGenerator {
     term: (key: string) => string,
   ): void {
     const { days } = this.#o;
-    const at = (dayLo = 1, dayHi = days - 1, hLo = 10, hHi = 16) => this.#t0 + this.#int(dayLo, Math.max(dayLo, dayHi)) * DAY + this.#int(hLo, hHi) * HOUR + this.#int(0, 59) * 60_000;
+    const at = (dayLo = 1, dayHi = days - 1, hLo = 10, hHi = 16) => this.#t0 + intIn(this.#r, dayLo, Math.max(dayLo, dayHi)) * DAY + intIn(this.#r, hLo, hHi) * HOUR + intIn(this.#r, 0, 59) * 60_000;
     const insiders = this.staff.filter((s) => s.job !== 'vendor');
-    const someone = () => this.#pick(insiders);
+    const someone = () => pickFrom(this.#r, insiders);
     const n = Math.max(1, Math.round(this.#o.staff / 200));
 
     // 1 curiosity storm on a newsworthy inpatient.
-    const vip = this.#pick(inpatients);
+    const vip = pickFrom(this.#r, inpatients);
     vip.p.restricted = this.#r() < 0.5;
     const stormAt = Math.max(vip.start, this.#t0 + DAY);
     for (let i = 0; i < Math.min(25, Math.floor(this.staff.length / 4)); i += 1) {
       const u = someone();
       if (u.ward === vip.ward || u === vip.doctor) continue;
-      const e = this.#event(stormAt + this.#int(1, 40) * HOUR, u.userId, vip.p.id, 'view', 'chart', term(u.ward || u.dept), this.#session(), '', 'name_search');
+      const e = this.#event(stormAt + intIn(this.#r, 1, 40) * HOUR, u.userId, vip.p.id, 'view', 'chart', term(u.ward || u.dept), this.#session(), '', 'name_search');
       this.#label('curiosity_storm', u.userId, vip.p.id, [e]);
     }
     for (let k = 0; k < n; k += 1) {
       // 2 ex-patient: an old encounter that ended months ago.
-      const ex = this.#pick(publicPatients);
-      this.encounters.push([`X${k}`, ex.id, 'inpatient', '内科', '3東', this.#iso(this.#t0 - 120 * DAY), this.#iso(this.#t0 - 100 * DAY), this.#pick(this.staff).userId]);
-      const nurse = this.#pick(this.staff.filter((s) => s.job === 'nurse'));
+      const ex = pickFrom(this.#r, publicPatients);
+      this.encounters.push([`X${k}`, ex.id, 'inpatient', '内科', '3東', this.#iso(this.#t0 - 120 * DAY), this.#iso(this.#t0 - 100 * DAY), pickFrom(this.#r, this.staff).userId]);
+      const nurse = pickFrom(this.#r, this.staff.filter((s) => s.job === 'nurse'));
       const t1 = at();
       this.#label('ex_patient', nurse.userId, ex.id, [this.#event(t1, nurse.userId, ex.id, 'view', 'chart', term(nurse.ward), this.#session(), '', 'name_search'), this.#event(t1 + 120_000, nurse.userId, ex.id, 'view', 'contact', term(nurse.ward), this.#session())]);
 
       // 3 coworker's household member.
       const withFamily = [...familyOf.entries()];
       if (withFamily.length) {
-        const [colleague, fams] = this.#pick(withFamily);
-        const snoop = this.#pick(this.staff.filter((s) => s.userId !== colleague && s.job !== 'vendor'));
+        const [colleague, fams] = pickFrom(this.#r, withFamily);
+        const snoop = pickFrom(this.#r, this.staff.filter((s) => s.userId !== colleague && s.job !== 'vendor'));
         const f = fams[0];
         if (f) this.#label('coworker_household', snoop.userId, f.id, [this.#event(at(), snoop.userId, f.id, 'view', 'chart', term(snoop.ward || snoop.dept), this.#session(), '', 'name_search'), this.#event(at(), snoop.userId, f.id, 'view', 'notes', term(snoop.ward || snoop.dept), this.#session(), '', 'name_search')]);
       }
       // 4 coworker demographics over weeks (low and slow).
       const coworkers = [...staffAsPatient.entries()];
       if (coworkers.length) {
-        const [colleague, rec] = this.#pick(coworkers);
-        const snoop = this.#pick(this.staff.filter((s) => s.userId !== colleague && s.job !== 'vendor'));
+        const [colleague, rec] = pickFrom(this.#r, coworkers);
+        const snoop = pickFrom(this.#r, this.staff.filter((s) => s.userId !== colleague && s.job !== 'vendor'));
         const evs = [0, 1, 2].map((i) => this.#event(at(Math.min(days - 1, 1 + i * 3), Math.min(days - 1, 2 + i * 3)), snoop.userId, rec.id, 'view', i % 2 ? 'contact' : 'demographics', term(snoop.ward || snoop.dept), this.#session(), '', 'name_search'));
         this.#label('coworker_demographics', snoop.userId, rec.id, evs);
       }
       // 5 stalking via appointment and phone screens.
-      const target = this.#pick(publicPatients);
+      const target = pickFrom(this.#r, publicPatients);
       const stalker = someone();
-      this.#label('stalking_appointments', stalker.userId, target.id, [1, 2, 3, 4].map(() => this.#event(at(), stalker.userId, target.id, 'view', this.#pick(['appointment', 'contact']), term(stalker.ward || stalker.dept), this.#session(), '', 'id_search')));
+      this.#label('stalking_appointments', stalker.userId, target.id, [1, 2, 3, 4].map(() => this.#event(at(), stalker.userId, target.id, 'view', pickFrom(this.#r, ['appointment', 'contact']), term(stalker.ward || stalker.dept), this.#session(), '', 'id_search')));
       // 6 self-access.
       if (coworkers.length) {
-        const [self, rec] = this.#pick(coworkers);
+        const [self, rec] = pickFrom(this.#r, coworkers);
         const s = this.staff.find((x) => x.userId === self);
         if (s) this.#label('self_access', self, rec.id, [this.#event(at(), self, rec.id, 'view', 'results', term(s.ward || s.dept), this.#session(), '', 'id_search')]);
       }
@@ -416,7 +406,7 @@ export class EhrGenerator {
       if (nurseSelf) {
         const [nurseId, rec] = nurseSelf;
         const nurseRec = this.staff.find((s) => s.userId === nurseId);
-        const doc = this.#pick(this.staff.filter((s) => s.job === 'doctor'));
+        const doc = pickFrom(this.#r, this.staff.filter((s) => s.job === 'doctor'));
         const t1 = at(1, days - 1, 19, 22);
         const sess = this.#session();
         const o = this.#order(rec.id, doc.userId, '', 'prescription', 'ゾルピデム錠', true, t1 + 60_000);
@@ -427,12 +417,12 @@ export class EhrGenerator {
       const dentistSelf = [...staffAsPatient.entries()].find(([u]) => this.staff.find((s) => s.userId === u)?.job !== 'doctor');
       if (dentistSelf) {
         const [, rec] = dentistSelf;
-        const doc = this.#pick(this.staff.filter((s) => s.job === 'doctor'));
+        const doc = pickFrom(this.#r, this.staff.filter((s) => s.job === 'doctor'));
         const sess = this.#session();
         const t1 = at(1, days - 1, 12, 13);
         const tm = term(doc.dept);
         this.#event(t1, doc.userId, '', 'login', 'other', tm, sess);
-        const ip = this.#pick(inpatients);
+        const ip = pickFrom(this.#r, inpatients);
         this.#event(t1 + 60_000, doc.userId, ip.p.id, 'view', 'chart', tm, sess, '', 'list');
         const t2 = t1 + 47 * 60_000;
         const o = this.#order(rec.id, doc.userId, '', 'prescription', 'エチゾラム錠', true, t2 + 60_000, t2 + 40 * 60_000);
@@ -440,15 +430,15 @@ export class EhrGenerator {
         this.#label('idle_session_self_rx_delete', doc.userId, rec.id, evs);
       }
       // 9 prescription without any encounter (controlled, for a VIP outsider).
-      const outsider = this.#pick(publicPatients);
-      const prescriber = this.#pick(this.staff.filter((s) => s.job === 'doctor'));
+      const outsider = pickFrom(this.#r, publicPatients);
+      const prescriber = pickFrom(this.#r, this.staff.filter((s) => s.job === 'doctor'));
       const t9 = at();
       const o9 = this.#order(outsider.id, prescriber.userId, '', 'prescription', 'モルヒネ塩酸塩', true, t9);
       this.#label('rx_without_encounter', prescriber.userId, outsider.id, [this.#event(t9, prescriber.userId, outsider.id, 'create', 'prescription', term(prescriber.dept), this.#session(), o9, 'id_search')]);
       // 10 terminated account used after leaving.
-      const leaver = this.#pick(this.staff.filter((s) => s.job === 'nurse' || s.job === 'clerk'));
+      const leaver = pickFrom(this.#r, this.staff.filter((s) => s.job === 'nurse' || s.job === 'clerk'));
       leaver.leftOn = this.#date(this.#t0 + Math.floor(days / 3) * DAY);
-      const victim = this.#pick(publicPatients);
+      const victim = pickFrom(this.#r, publicPatients);
       this.#label('terminated_account', leaver.userId, null, [this.#event(at(Math.floor(days / 2), days - 1, 20, 23), leaver.userId, victim.id, 'view', 'chart', term('clerk'), this.#session(), '', 'name_search')]);
       // 11 bulk sequential export.
       const bulk = someone();

@@ -44,8 +44,8 @@ export class MailAnalyzer {
     this.#staff = new StaffDirectory(opts.staff);
   }
 
-  get domains(): readonly string[] {
-    return this.#opts.domains;
+  get staffCount(): number {
+    return this.#staff.entries.length;
   }
 
   /** Add one of the hospital's own messages to the thread index. */

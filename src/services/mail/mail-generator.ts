@@ -9,7 +9,7 @@
  * dangerous attachment class and deceptive links. All people and domains are invented.
  */
 import { IPADIC_GIVEN_NAMES, IPADIC_SURNAMES } from '../../core/pii/data/ipadic-names.data.js';
-import { mulberry32, type Rng } from '../../core/seeded-random.js';
+import { intIn, mulberry32, pickFrom, type Rng } from '../../core/seeded-random.js';
 import type { StaffEntry } from '../../core/mail/display-name.js';
 import { address, buildMessage, macroOoxml, markZipEncrypted, mimeWord, oleWithVba, padDeclaredSize, zipOf, type Attachment, type Charset } from './synthetic-mime.js';
 
@@ -119,8 +119,8 @@ export class MailGenerator {
     for (let i = 0; i < opts.staff; i += 1) {
       const p = this.#person(used, (f, g) => `${g.toLowerCase()}.${f.toLowerCase()}${used.size}@${HOSPITAL_DOMAIN}`);
       this.staff.push(p);
-      this.#staffDept.set(p, this.#pick(DEPTS));
-      if (this.#r() < 0.1) this.#privateAddr.set(p, `${p.givenRomaji.toLowerCase()}${this.#int(10, 99)}@${this.#pick(FREEMAIL)}`);
+      this.#staffDept.set(p, pickFrom(this.#r, DEPTS));
+      if (this.#r() < 0.1) this.#privateAddr.set(p, `${p.givenRomaji.toLowerCase()}${intIn(this.#r, 10, 99)}@${pickFrom(this.#r, FREEMAIL)}`);
     }
     for (let i = 0; i < Math.max(8, Math.round(opts.staff / 4)); i += 1) {
       const word = ORG_WORDS[i % ORG_WORDS.length] ?? 'aoba';
@@ -128,9 +128,9 @@ export class MailGenerator {
       const english = i % 17 === 16;
       const domain = english ? `${['globalmed', 'biotrial', 'medequip'][i % 3] ?? 'globalmed'}${i}.example.com` : `${ORG_ROMAJI[word] ?? 'org'}-${KIND_ROMAJI[kind] ?? 'org'}${i >= ORG_WORDS.length ? i : ''}.example.${i % 3 === 0 ? 'jp' : i % 3 === 1 ? 'co.jp' : 'or.jp'}`;
       const people: Person[] = [];
-      for (let k = 0; k < this.#int(2, 4); k += 1) {
+      for (let k = 0; k < intIn(this.#r, 2, 4); k += 1) {
         if (english) {
-          const [given = 'John', family = 'Miller'] = (this.#pick(ENGLISH_NAMES)).split(' ');
+          const [given = 'John', family = 'Miller'] = (pickFrom(this.#r, ENGLISH_NAMES)).split(' ');
           people.push({ family, given, familyKana: '', givenKana: '', familyRomaji: family, givenRomaji: given, email: `${given.toLowerCase()}.${family.toLowerCase()}${k}@${domain}`, english: true });
         } else {
           people.push(this.#person(used, (f, g) => `${f.toLowerCase()}${k > 0 ? `.${g.toLowerCase()[0] ?? ''}` : ''}@${domain}`));
@@ -144,20 +144,10 @@ export class MailGenerator {
     if (homonymOrg && homonymOf) homonymOrg.people.push({ ...homonymOf, email: `${homonymOf.familyRomaji.toLowerCase()}.${homonymOf.givenRomaji.toLowerCase()}@${homonymOrg.domain}` });
   }
 
-  #int(lo: number, hi: number): number {
-    return lo + Math.floor(this.#r() * (hi - lo + 1));
-  }
-
-  #pick<T>(xs: readonly T[]): T {
-    const x = xs[Math.floor(this.#r() * xs.length)];
-    if (x === undefined) throw new Error('empty list');
-    return x;
-  }
-
   #person(used: Set<string>, mail: (familyRomaji: string, givenRomaji: string) => string): Person {
     for (;;) {
-      const [family, familyKana, familyRomaji] = this.#pick(SURNAMES);
-      const [given, givenKana, givenRomaji] = this.#pick(GIVEN);
+      const [family, familyKana, familyRomaji] = pickFrom(this.#r, SURNAMES);
+      const [given, givenKana, givenRomaji] = pickFrom(this.#r, GIVEN);
       const key = family + given;
       if (used.has(key) && used.size < SURNAMES.length * GIVEN.length * 0.8) continue;
       used.add(key);
@@ -175,12 +165,12 @@ export class MailGenerator {
   }
 
   #date(day: number, hour: number): string {
-    const d = new Date(Date.UTC(2026, 9, 1 + day, hour - 9, this.#int(0, 59)));
+    const d = new Date(Date.UTC(2026, 9, 1 + day, hour - 9, intIn(this.#r, 0, 59)));
     return d.toUTCString().replace('GMT', '+0000');
   }
 
   #headers(from: string, to: string, subject: string, id: string, day: number, extra: readonly string[] = [], charset: Charset = 'UTF-8'): string[] {
-    return [`From: ${from}`, `To: ${to}`, `Subject: ${mimeWord(subject, charset)}`, `Date: ${this.#date(day, this.#int(8, 19))}`, `Message-ID: ${id}`, ...extra];
+    return [`From: ${from}`, `To: ${to}`, `Subject: ${mimeWord(subject, charset)}`, `Date: ${this.#date(day, intIn(this.#r, 8, 19))}`, `Message-ID: ${id}`, ...extra];
   }
 
   #signature(p: Person, org: string): string {
@@ -189,11 +179,11 @@ export class MailGenerator {
 
   /** A line unique to this message, so copied quotes can be recognised. */
   #body(to: Person, from: Person, org: string, english: boolean, subject: string): string {
-    if (english) return `Dear ${to.given},\n\nRegarding ${subject.toLowerCase()}, we have prepared ${this.#int(2, 40)} documents for lot ${this.#int(1000, 9999)}.\nPlease let us know if the schedule on the ${this.#int(1, 28)}th works for you.\n\nBest regards,${this.#signature(from, org)}`;
+    if (english) return `Dear ${to.given},\n\nRegarding ${subject.toLowerCase()}, we have prepared ${intIn(this.#r, 2, 40)} documents for lot ${intIn(this.#r, 1000, 9999)}.\nPlease let us know if the schedule on the ${intIn(this.#r, 1, 28)}th works for you.\n\nBest regards,${this.#signature(from, org)}`;
     const lines = [
       `${to.family}様\n\nいつもお世話になっております。${org}の${from.family}です。`,
-      `${subject}について、${this.#int(1, 12)}月${this.#int(1, 28)}日までに資料${this.#int(2, 30)}点をお送りいたします。`,
-      this.#pick([`受付番号${this.#int(10000, 99999)}でご確認いただけますと幸いです。`, `先日お話しした第${this.#int(2, 9)}回の打ち合わせの件も併せてご検討ください。`, `外来の${this.#pick(['火曜', '水曜', '木曜'])}${this.#int(9, 16)}時枠で調整しております。`]),
+      `${subject}について、${intIn(this.#r, 1, 12)}月${intIn(this.#r, 1, 28)}日までに資料${intIn(this.#r, 2, 30)}点をお送りいたします。`,
+      pickFrom(this.#r, [`受付番号${intIn(this.#r, 10000, 99999)}でご確認いただけますと幸いです。`, `先日お話しした第${intIn(this.#r, 2, 9)}回の打ち合わせの件も併せてご検討ください。`, `外来の${pickFrom(this.#r, ['火曜', '水曜', '木曜'])}${intIn(this.#r, 9, 16)}時枠で調整しております。`]),
       'どうぞよろしくお願いいたします。',
     ];
     return `${lines.join('\n')}${this.#signature(from, org)}`;
@@ -219,12 +209,12 @@ export class MailGenerator {
   *history(): Generator<string> {
     for (let t = 0; t < this.#opts.threads; t += 1) {
       const internal = this.#r() < 0.2;
-      const staff = this.#pick(this.staff);
-      const org = internal ? null : this.#pick(this.orgs);
-      const outside = internal ? [this.#pick(this.staff.filter((s) => s !== staff))] : [this.#pick(org?.people ?? [])];
+      const staff = pickFrom(this.#r, this.staff);
+      const org = internal ? null : pickFrom(this.#r, this.orgs);
+      const outside = internal ? [pickFrom(this.#r, this.staff.filter((s) => s !== staff))] : [pickFrom(this.#r, org?.people ?? [])];
       const english = org?.english ?? false;
-      const thread: Thread = { subject: english ? this.#pick(EN_SUBJECTS) : this.#pick(SUBJECTS), staff, org, outside, messages: [], english };
-      const n = this.#int(2, 5);
+      const thread: Thread = { subject: english ? pickFrom(this.#r, EN_SUBJECTS) : pickFrom(this.#r, SUBJECTS), staff, org, outside, messages: [], english };
+      const n = intIn(this.#r, 2, 5);
       let prev: HistoryMessage | null = null;
       for (let k = 0; k < n; k += 1) {
         const fromStaff = k % 2 === 0;
@@ -237,7 +227,7 @@ export class MailGenerator {
         const refs = prev ? [`In-Reply-To: ${prev.id}`, `References: ${thread.messages.map((m) => m.id).join(' ')}`] : [];
         const charset: Charset = !english && this.#r() < 0.3 ? 'ISO-2022-JP' : 'UTF-8';
         const msg: HistoryMessage = { id, from, to, subject, text };
-        yield this.#mbox(buildMessage(this.#headers(address(this.#name(from), from.email, charset), to.map((p) => address(this.#name(p), p.email, charset)).join(', '), subject, id, this.#int(0, 45), refs, charset), { text, charset }));
+        yield this.#mbox(buildMessage(this.#headers(address(this.#name(from), from.email, charset), to.map((p) => address(this.#name(p), p.email, charset)).join(', '), subject, id, intIn(this.#r, 0, 45), refs, charset), { text, charset }));
         thread.messages.push(msg);
         prev = msg;
       }
@@ -245,7 +235,7 @@ export class MailGenerator {
     }
     // Staff writing from their private addresses (known to the index under their names).
     for (const [p, addr] of this.#privateAddr) {
-      yield this.#mbox(buildMessage(this.#headers(address(this.#name(p), addr), p.email, '自宅からの送付', this.#id(addr.split('@')[1] ?? 'x'), this.#int(0, 45)), { text: `自宅から資料を送ります。\n${this.#name(p)}` }));
+      yield this.#mbox(buildMessage(this.#headers(address(this.#name(p), addr), p.email, '自宅からの送付', this.#id(addr.split('@')[1] ?? 'x'), intIn(this.#r, 0, 45)), { text: `自宅から資料を送ります。\n${this.#name(p)}` }));
     }
   }
 
@@ -254,7 +244,7 @@ export class MailGenerator {
   }
 
   async #payload(cls: AttachmentClass): Promise<{ attachments: Attachment[]; password: string | null }> {
-    const stem = this.#pick(['請求書', 'invoice', '見積書', '資料', 'document', '検査結果', 'scan']);
+    const stem = pickFrom(this.#r, ['請求書', 'invoice', '見積書', '資料', 'document', '検査結果', 'scan']);
     const one = (name: string, data: Buffer, type = 'application/octet-stream') => ({ attachments: [{ name, type, data }], password: null });
     const placeholder = Buffer.from('benign placeholder bytes for evaluation, not executable');
     switch (cls) {
@@ -279,7 +269,7 @@ export class MailGenerator {
       case 'xls_vba':
         return one(`${stem}.xls`, oleWithVba(), 'application/vnd.ms-excel');
       case 'encrypted_zip':
-        return { attachments: [{ name: `${stem}.zip`, type: 'application/zip', data: markZipEncrypted(await zipOf([{ name: `${stem}.doc`, data: oleWithVba() }])) }], password: `${this.#pick(['Ab', 'Xk', 'Qm'])}${this.#int(1000, 9999)}` };
+        return { attachments: [{ name: `${stem}.zip`, type: 'application/zip', data: markZipEncrypted(await zipOf([{ name: `${stem}.doc`, data: oleWithVba() }])) }], password: `${pickFrom(this.#r, ['Ab', 'Xk', 'Qm'])}${intIn(this.#r, 1000, 9999)}` };
       case 'padded_zip':
         return one(`${stem}.zip`, padDeclaredSize(await zipOf([{ name: `${stem}.doc`, data: Buffer.alloc(64 * 1024) }]), 550 * 1024 * 1024), 'application/zip');
       case 'nested_zip':
@@ -296,7 +286,7 @@ export class MailGenerator {
   #lookalike(domain: string): string {
     const [label = '', ...rest] = domain.split('.');
     const variants = [label.replace(/l/, '1').replace(/o/, '0'), label.replace(/i/, 'l'), `${label}-support`, label.replace(/([a-z])([a-z])/, '$2$1'), `${label}s`];
-    const v = this.#pick(variants.filter((x) => x !== label));
+    const v = pickFrom(this.#r, variants.filter((x) => x !== label));
     return [v, ...rest].join('.');
   }
 
@@ -313,12 +303,12 @@ export class MailGenerator {
 
   #japaneseThread(): Thread {
     const candidates = this.#threads.filter((t) => !t.english);
-    return this.#pick(candidates.length > 0 ? candidates : this.#threads);
+    return pickFrom(this.#r, candidates.length > 0 ? candidates : this.#threads);
   }
 
   async #legit(i: number): Promise<{ message: string; label: InboundLabel }> {
-    const type = this.#pick<LegitType>(['reply', 'reply', 'reply', 'new_from_partner', 'new_from_partner', 'internal', 'internal', 'colleague_joins', 'staff_private', 'newsletter_en', 'newsletter_ja', 'english_thread', 'ppap', 'homonym', 'first_contact']);
-    const staff = this.#pick(this.staff);
+    const type = pickFrom<LegitType>(this.#r, ['reply', 'reply', 'reply', 'new_from_partner', 'new_from_partner', 'internal', 'internal', 'colleague_joins', 'staff_private', 'newsletter_en', 'newsletter_ja', 'english_thread', 'ppap', 'homonym', 'first_contact']);
+    const staff = pickFrom(this.#r, this.staff);
     let message: string;
     const id = (d: string) => this.#id(d);
     switch (type) {
@@ -338,49 +328,49 @@ export class MailGenerator {
       case 'new_from_partner':
       case 'ppap':
       case 'homonym': {
-        const org = type === 'homonym' ? (this.orgs[1] ?? this.#pick(this.orgs)) : this.#pick(this.orgs.filter((o) => !o.english));
-        const from = type === 'homonym' ? (org.people[org.people.length - 1] ?? this.#pick(org.people)) : this.#pick(org.people);
+        const org = type === 'homonym' ? (this.orgs[1] ?? pickFrom(this.#r, this.orgs)) : pickFrom(this.#r, this.orgs.filter((o) => !o.english));
+        const from = type === 'homonym' ? (org.people[org.people.length - 1] ?? pickFrom(this.#r, org.people)) : pickFrom(this.#r, org.people);
         const mid = id(org.domain);
-        const subject = this.#pick(SUBJECTS);
+        const subject = pickFrom(this.#r, SUBJECTS);
         const attachments: Attachment[] = [];
         let text = this.#body(staff, from, org.name, false, subject);
         if (type === 'ppap') {
           attachments.push({ name: `${subject}.zip`, type: 'application/zip', data: markZipEncrypted(await zipOf([{ name: `${subject}.pdf`, data: '%PDF-1.4' }])) });
-          text += `\n解凍パスワード：${this.#pick(['Pw', 'Kz'])}${this.#int(1000, 9999)}\n`;
-        } else if (this.#r() < 0.5) attachments.push({ name: `${subject}.${this.#pick(['pdf', 'xlsx', 'docx'])}`, type: 'application/octet-stream', data: await zipOf([{ name: 'x.xml', data: '<x/>' }]) });
+          text += `\n解凍パスワード：${pickFrom(this.#r, ['Pw', 'Kz'])}${intIn(this.#r, 1000, 9999)}\n`;
+        } else if (this.#r() < 0.5) attachments.push({ name: `${subject}.${pickFrom(this.#r, ['pdf', 'xlsx', 'docx'])}`, type: 'application/octet-stream', data: await zipOf([{ name: 'x.xml', data: '<x/>' }]) });
         message = buildMessage(this.#headers(address(this.#name(from), from.email), address(this.#name(staff), staff.email), subject, mid, 50), { text }, attachments);
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
       case 'internal': {
-        const from = this.#pick(this.staff);
+        const from = pickFrom(this.#r, this.staff);
         const mid = id(HOSPITAL_DOMAIN);
-        const subject = this.#pick(SUBJECTS);
+        const subject = pickFrom(this.#r, SUBJECTS);
         message = buildMessage(this.#headers(address(this.#name(from), from.email), address(this.#name(staff), staff.email), subject, mid, 50), { text: this.#body(staff, from, '架空総合病院', false, subject), charset: this.#r() < 0.3 ? 'ISO-2022-JP' : 'UTF-8' });
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
       case 'staff_private': {
         const known = [...this.#privateAddr];
-        const [p, addr] = known.length > 0 ? this.#pick(known) : [staff, staff.email];
+        const [p, addr] = known.length > 0 ? pickFrom(this.#r, known) : [staff, staff.email];
         const mid = id(addr.split('@')[1] ?? 'x');
         message = buildMessage(this.#headers(address(this.#name(p), addr), p.email, '資料の件', mid, 50), { text: `自宅から続きの資料を送ります。\n${this.#name(p)}` });
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
       case 'newsletter_en':
       case 'newsletter_ja': {
-        const domain = this.#pick(['news.medical-journal.example.org', 'info.device-maker.example.com', 'seminar.example.or.jp']);
+        const domain = pickFrom(this.#r, ['news.medical-journal.example.org', 'info.device-maker.example.com', 'seminar.example.or.jp']);
         const mid = id(domain);
-        const url = `https://${domain}/issue/${this.#int(100, 999)}`;
+        const url = `https://${domain}/issue/${intIn(this.#r, 100, 999)}`;
         const en = type === 'newsletter_en';
-        const text = en ? `Monthly newsletter\n\nRead the latest issue: ${url}\nTo unsubscribe, visit https://${domain}/unsubscribe\n` : `医療安全ニュース 第${this.#int(10, 99)}号\n\n最新号はこちら：${url}\n配信停止：https://${domain}/unsubscribe\n`;
+        const text = en ? `Monthly newsletter\n\nRead the latest issue: ${url}\nTo unsubscribe, visit https://${domain}/unsubscribe\n` : `医療安全ニュース 第${intIn(this.#r, 10, 99)}号\n\n最新号はこちら：${url}\n配信停止：https://${domain}/unsubscribe\n`;
         message = buildMessage(this.#headers(address(en ? 'Medical Journal' : '医療安全ニュース', `news@${domain}`), staff.email, en ? 'Newsletter November' : '医療安全ニュース11月号', mid, 50), { text, html: `<p><a href="${url}">${url}</a></p>` });
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
       case 'first_contact': {
-        const addr = `family${this.#int(100, 999)}@${this.#pick(FREEMAIL)}`;
+        const addr = `family${intIn(this.#r, 100, 999)}@${pickFrom(this.#r, FREEMAIL)}`;
         const mid = id(addr.split('@')[1] ?? 'x');
         // Writers from outside come from the whole name space, so a few share a staff member's name (as in life).
-        const family = this.#r() < 0.5 ? this.#pick(SURNAMES)[0] : this.#pick(OUTSIDE_SURNAMES);
-        const given = this.#r() < 0.3 ? this.#pick(GIVEN)[0] : this.#pick(OUTSIDE_GIVEN);
+        const family = this.#r() < 0.5 ? pickFrom(this.#r, SURNAMES)[0] : pickFrom(this.#r, OUTSIDE_SURNAMES);
+        const given = this.#r() < 0.3 ? pickFrom(this.#r, GIVEN)[0] : pickFrom(this.#r, OUTSIDE_GIVEN);
         message = buildMessage(this.#headers(address(`${family} ${given}`, addr), `info@${HOSPITAL_DOMAIN}`, '面会についての問い合わせ', mid, 50), { text: '入院中の家族への面会時間について教えてください。' });
         return { message, label: { index: i, message_id: mid, attack: false, type, attachment_class: null } };
       }
@@ -392,16 +382,16 @@ export class MailGenerator {
   }
 
   async #attack(i: number): Promise<{ message: string; label: InboundLabel }> {
-    const type = this.#pick(ATTACK_TYPES);
-    const attackerDomain = this.#pick(ATTACKER_DOMAINS);
-    const attacker = `${this.#pick(['info', 'admin', 'user', 'office', 'k.tanaka', 'mail'])}${this.#int(1, 999)}@${attackerDomain}`;
+    const type = pickFrom(this.#r, ATTACK_TYPES);
+    const attackerDomain = pickFrom(this.#r, ATTACKER_DOMAINS);
+    const attacker = `${pickFrom(this.#r, ['info', 'admin', 'user', 'office', 'k.tanaka', 'mail'])}${intIn(this.#r, 1, 999)}@${attackerDomain}`;
     const mid = this.#id(attackerDomain);
-    const cls: AttachmentClass = type === 'attachment' ? this.#pick(ATTACHMENT_CLASSES) : this.#pick<AttachmentClass>(['encrypted_zip', 'xlsm', 'docm', 'lnk_in_zip', 'one', 'padded_zip']);
+    const cls: AttachmentClass = type === 'attachment' ? pickFrom(this.#r, ATTACHMENT_CLASSES) : pickFrom<AttachmentClass>(this.#r, ['encrypted_zip', 'xlsm', 'docm', 'lnk_in_zip', 'one', 'padded_zip']);
     const payload = type === 'phishing_link' || (type === 'staff_impersonation' && this.#r() < 0.3) ? null : await this.#payload(cls);
     const pw = payload?.password ? `\nPassword: ${payload.password}` : '';
     const pwJa = payload?.password ? `\nパスワード：${payload.password}` : '';
     const label = (): InboundLabel => ({ index: i, message_id: mid, attack: true, type, attachment_class: payload ? cls : null });
-    const staff = this.#pick(this.staff);
+    const staff = pickFrom(this.#r, this.staff);
     switch (type) {
       case 'hijack_reply_en':
       case 'hijack_reply_ja':
@@ -412,35 +402,35 @@ export class MailGenerator {
         const posing = this.#r() < 0.6 ? (thread.outside[0] ?? thread.staff) : thread.staff;
         const victim = posing === thread.staff ? (thread.outside[0] ?? staff) : thread.staff;
         const signature = this.#signature(posing, posing === thread.staff ? '架空総合病院' : (thread.org?.name ?? ''));
-        const fresh = type === 'hijack_reply_en' ? `${this.#pick(['Please see the attached file and confirm.', 'Kindly review the attached document as soon as possible.', 'Attached is the revised invoice, please check it today.'])}${pw}\n${signature}` : `${this.#pick(['ご確認をお願いいたします。', '添付ファイルをご確認ください。', '至急ご確認いただけますでしょうか。'])}${pwJa}\n${signature}`;
+        const fresh = type === 'hijack_reply_en' ? `${pickFrom(this.#r, ['Please see the attached file and confirm.', 'Kindly review the attached document as soon as possible.', 'Attached is the revised invoice, please check it today.'])}${pw}\n${signature}` : `${pickFrom(this.#r, ['ご確認をお願いいたします。', '添付ファイルをご確認ください。', '至急ご確認いただけますでしょうか。'])}${pwJa}\n${signature}`;
         const text = `${fresh}\n${this.#quote(last?.text ?? '')}`;
         const refs = type === 'hijack_quote_only' || !last ? [] : [`In-Reply-To: ${last.id}`, `References: ${thread.messages.map((m) => m.id).join(' ')}`];
-        const message = buildMessage(this.#headers(address(this.#name(posing), attacker), address(this.#name(victim), victim.email), `${this.#pick(['RE', 'Re'])}: ${thread.subject}`, mid, 51, refs), { text }, payload?.attachments ?? []);
+        const message = buildMessage(this.#headers(address(this.#name(posing), attacker), address(this.#name(victim), victim.email), `${pickFrom(this.#r, ['RE', 'Re'])}: ${thread.subject}`, mid, 51, refs), { text }, payload?.attachments ?? []);
         return { message, label: label() };
       }
       case 'staff_impersonation': {
-        const p = this.#pick(this.staff);
-        const display = this.#pick([this.#name(p), `${p.family}${p.given}`, `${p.familyKana} ${p.givenKana}`, `${p.givenRomaji} ${p.familyRomaji}`, `${p.familyRomaji.toUpperCase()} ${p.givenRomaji}`]);
-        const body = payload ? `${this.#pick(['至急、添付の資料をご確認ください。', '会議資料を送ります。'])}${pwJa}\n${this.#name(p)}` : `至急こちらからログインして確認してください。\nhttps://${this.#lookalike(HOSPITAL_DOMAIN)}/login\n${this.#name(p)}`;
-        const message = buildMessage(this.#headers(address(display, attacker), address(this.#name(staff), staff.email), this.#pick(['至急', '会議資料', '確認のお願い', 'Fw: 資料']), mid, 51), { text: body }, payload?.attachments ?? []);
+        const p = pickFrom(this.#r, this.staff);
+        const display = pickFrom(this.#r, [this.#name(p), `${p.family}${p.given}`, `${p.familyKana} ${p.givenKana}`, `${p.givenRomaji} ${p.familyRomaji}`, `${p.familyRomaji.toUpperCase()} ${p.givenRomaji}`]);
+        const body = payload ? `${pickFrom(this.#r, ['至急、添付の資料をご確認ください。', '会議資料を送ります。'])}${pwJa}\n${this.#name(p)}` : `至急こちらからログインして確認してください。\nhttps://${this.#lookalike(HOSPITAL_DOMAIN)}/login\n${this.#name(p)}`;
+        const message = buildMessage(this.#headers(address(display, attacker), address(this.#name(staff), staff.email), pickFrom(this.#r, ['至急', '会議資料', '確認のお願い', 'Fw: 資料']), mid, 51), { text: body }, payload?.attachments ?? []);
         return { message, label: label() };
       }
       case 'lookalike_hospital':
       case 'lookalike_partner': {
-        const target = type === 'lookalike_hospital' ? HOSPITAL_DOMAIN : this.#pick(this.orgs.filter((o) => !o.english)).domain;
+        const target = type === 'lookalike_hospital' ? HOSPITAL_DOMAIN : pickFrom(this.#r, this.orgs.filter((o) => !o.english)).domain;
         const fake = this.#lookalike(target);
-        const from = `${this.#pick(['info', 'soumu', 'jimu', 'keiri'])}@${fake}`;
-        const message = buildMessage(this.#headers(address(this.#pick(['総務課', '事務局', '経理担当']), from), address(this.#name(staff), staff.email), this.#pick(['請求書の送付', '振込先変更のお知らせ', '資料送付']), mid, 51), { text: `いつもお世話になっております。\n添付をご確認ください。${pwJa}` }, payload?.attachments ?? []);
+        const from = `${pickFrom(this.#r, ['info', 'soumu', 'jimu', 'keiri'])}@${fake}`;
+        const message = buildMessage(this.#headers(address(pickFrom(this.#r, ['総務課', '事務局', '経理担当']), from), address(this.#name(staff), staff.email), pickFrom(this.#r, ['請求書の送付', '振込先変更のお知らせ', '資料送付']), mid, 51), { text: `いつもお世話になっております。\n添付をご確認ください。${pwJa}` }, payload?.attachments ?? []);
         return { message, label: label() };
       }
       case 'attachment': {
-        const message = buildMessage(this.#headers(attacker, address(this.#name(staff), staff.email), this.#pick(['請求書', 'Invoice', '資料送付', '見積書']), mid, 51), { text: `${this.#pick(['添付をご確認ください。', 'Please check the attachment.'])}${pwJa}` }, payload?.attachments ?? []);
+        const message = buildMessage(this.#headers(attacker, address(this.#name(staff), staff.email), pickFrom(this.#r, ['請求書', 'Invoice', '資料送付', '見積書']), mid, 51), { text: `${pickFrom(this.#r, ['添付をご確認ください。', 'Please check the attachment.'])}${pwJa}` }, payload?.attachments ?? []);
         return { message, label: label() };
       }
       case 'phishing_link': {
-        const kind = this.#int(0, 2);
+        const kind = intIn(this.#r, 0, 2);
         const shown = `https://www.${HOSPITAL_DOMAIN}/mail/login`;
-        const href = kind === 0 ? `http://${this.#int(11, 223)}.${this.#int(0, 255)}.${this.#int(0, 255)}.${this.#int(1, 254)}/login` : kind === 1 ? `https://${this.#lookalike(HOSPITAL_DOMAIN)}/login` : `https://login.${attackerDomain}/owa`;
+        const href = kind === 0 ? `http://${intIn(this.#r, 11, 223)}.${intIn(this.#r, 0, 255)}.${intIn(this.#r, 0, 255)}.${intIn(this.#r, 1, 254)}/login` : kind === 1 ? `https://${this.#lookalike(HOSPITAL_DOMAIN)}/login` : `https://login.${attackerDomain}/owa`;
         const message = buildMessage(this.#headers(address('メールシステム管理者', attacker), staff.email, 'メールボックスの容量が上限に達しました', mid, 51), { text: 'メールボックスの容量が上限に達しました。以下から再認証してください。', html: `<p>メールボックスの容量が上限に達しました。</p><p><a href="${href}">${shown}</a></p>` });
         return { message, label: label() };
       }

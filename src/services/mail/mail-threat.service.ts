@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import type { MailState } from '../../contracts/incidents.js';
 import type { Actor } from '../../core/actor.js';
 import { iso, type Clock } from '../../core/clock.js';
 import { csvLine } from '../../core/csv.js';
@@ -36,9 +37,6 @@ import { parseMessage } from './message-facts.js';
 const MAX_MESSAGE = 100 * 1024 * 1024;
 const PREVIEW_CHARS = 20_000;
 const STAFF_KEY = 'mail.staff_csv';
-
-export const MAIL_STATES = ['open', 'confirmed', 'false_positive'] as const;
-export type MailState = (typeof MAIL_STATES)[number];
 
 export interface MailSettings {
   domains: readonly string[];
@@ -99,8 +97,7 @@ export class MailThreatService {
 
   async settings(): Promise<{ domains: readonly string[]; staff: number; learned: number; dnsChecks: boolean; trustedAuthservIds: readonly string[] }> {
     const a = await this.#current();
-    const csv = await this.#settingsRepo.get(STAFF_KEY);
-    return { domains: this.#settings.domains, staff: csv ? parseStaffCsv(csv).length : 0, learned: a.index.size, dnsChecks: this.#settings.resolver !== null, trustedAuthservIds: this.#settings.trustedAuthservIds };
+    return { domains: this.#settings.domains, staff: a.staffCount, learned: a.index.size, dnsChecks: this.#settings.resolver !== null, trustedAuthservIds: this.#settings.trustedAuthservIds };
   }
 
   /** Replace the staff directory (name, name_kana, email, department; name_romaji optional). */
@@ -115,19 +112,17 @@ export class MailThreatService {
 
   /** Every message in an uploaded file (EML, mbox, zip of EMLs …) or posted by the MTA. */
   async submit(actor: Actor, body: Readable | ReadableStream<Uint8Array>, filename: string, source: 'api' | 'upload' | 'watch', envelope: Envelope = {}): Promise<{ judged: JudgedMessage[]; unreadable: number }> {
-    const blob = await this.#evidence.put(body, MAX_MESSAGE * 10);
     const judged: JudgedMessage[] = [];
     let unreadable = 0;
-    for await (const entry of this.#source.entries(this.#evidence.pathOf(blob.sha256), filename, MAX_MESSAGE)) {
-      if (entry.kind !== 'message') continue;
-      if (!entry.data) {
-        unreadable += 1;
-        continue;
+    // Only the messages are kept (each in the evidence store); the uploaded container is not.
+    await this.#evidence.withSpooled(body, MAX_MESSAGE * 10, async (file) => {
+      for await (const entry of this.#source.entries(file, filename, MAX_MESSAGE)) {
+        if (entry.kind !== 'message') continue;
+        const j = entry.data ? await this.#judge(entry.data, entry.item, source, envelope) : null;
+        if (j) judged.push(j);
+        else unreadable += 1;
       }
-      const j = await this.#judge(entry.data, entry.item, source, envelope);
-      if (j) judged.push(j);
-      else unreadable += 1;
-    }
+    });
     await this.#audit.record(actor, { action: 'mail.analyze', targetType: 'mail', detail: { source, messages: judged.length, unreadable, danger: judged.filter((j) => j.row.verdict === '危険').length } });
     return { judged, unreadable };
   }
@@ -141,8 +136,7 @@ export class MailThreatService {
     const analyzer = await this.#current();
     const result = await analyzer.analyze(raw, envelope);
     if (!result) return null;
-    const sha256 = createHash('sha256').update(raw).digest('hex');
-    await this.#evidence.put(Readable.from([raw]), MAX_MESSAGE);
+    const { sha256 } = await this.#evidence.put(Readable.from([raw]), MAX_MESSAGE);
     const f = result.parsed.facts;
     const now = iso(this.#clock.now());
     const row = await this.#store.mail.insert({
@@ -177,25 +171,26 @@ export class MailThreatService {
 
   /** The hospital's own sent/received mail: only learned into the thread index, not judged. */
   async learnHistory(actor: Actor, body: Readable | ReadableStream<Uint8Array>, filename: string): Promise<{ learned: number; known: number; unreadable: number }> {
-    const blob = await this.#evidence.put(body, MAX_MESSAGE * 100);
     const analyzer = await this.#current();
     let learned = 0;
     let known = 0;
     let unreadable = 0;
     const now = iso(this.#clock.now());
-    for await (const entry of this.#source.entries(this.#evidence.pathOf(blob.sha256), filename, MAX_MESSAGE)) {
-      if (entry.kind !== 'message') continue;
-      const parsed = entry.data ? await parseMessage(entry.data) : null;
-      if (!parsed || !entry.data) {
-        unreadable += 1;
-        continue;
+    await this.#evidence.withSpooled(body, MAX_MESSAGE * 100, async (file) => {
+      for await (const entry of this.#source.entries(file, filename, MAX_MESSAGE)) {
+        if (entry.kind !== 'message') continue;
+        const parsed = entry.data ? await parseMessage(entry.data) : null;
+        if (!parsed || !entry.data) {
+          unreadable += 1;
+          continue;
+        }
+        const record = MailAnalyzer.record(parsed);
+        if (await this.#store.mail.learn(record.messageId ?? createHash('sha256').update(entry.data).digest('hex'), JSON.stringify(record), now)) {
+          analyzer.learnRecord(record);
+          learned += 1;
+        } else known += 1;
       }
-      const record = MailAnalyzer.record(parsed);
-      if (await this.#store.mail.learn(record.messageId ?? createHash('sha256').update(entry.data).digest('hex'), JSON.stringify(record), now)) {
-        analyzer.learnRecord(record);
-        learned += 1;
-      } else known += 1;
-    }
+    });
     await this.#audit.record(actor, { action: 'mail.learn_history', targetType: 'mail', detail: { learned, known, unreadable } });
     return { learned, known, unreadable };
   }

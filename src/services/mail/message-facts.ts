@@ -71,10 +71,6 @@ export interface FactsOptions {
   trustedAuthservIds?: readonly string[];
 }
 
-export async function messageFacts(raw: Buffer, opts: FactsOptions = {}): Promise<MessageFacts | null> {
-  return (await parseMessage(raw, opts))?.facts ?? null;
-}
-
 export async function parseMessage(raw: Buffer, opts: FactsOptions = {}): Promise<ParsedMessage | null> {
   let email;
   try {

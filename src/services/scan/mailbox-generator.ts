@@ -15,7 +15,8 @@ import JSZip from 'jszip';
 import { renderDocx } from '../documents/docx-writer.js';
 import { writeXlsx } from '../documents/xlsx.js';
 import type { PiiKind } from '../../core/pii/pii-kinds.js';
-import { mulberry32, type Rng } from '../../core/seeded-random.js';
+import { intIn, mulberry32, pickFrom, type Rng } from '../../core/seeded-random.js';
+import { b64, markZipEncrypted, mimeWord } from '../mail/synthetic-mime.js';
 
 export interface MessageLabel {
   index: number;
@@ -78,25 +79,6 @@ class Labeller {
   }
 }
 
-function b64(data: string | Buffer): string {
-  return (typeof data === 'string' ? Buffer.from(data) : data).toString('base64').replace(/(.{76})/g, '$1\n');
-}
-
-function mimeWord(s: string): string {
-  return `=?UTF-8?B?${Buffer.from(s).toString('base64')}?=`;
-}
-
-/** Mark entries as encrypted (general purpose bit 0), which is all a reader sees of ZipCrypto. */
-function markEncrypted(buf: Buffer): Buffer {
-  const out = Buffer.from(buf);
-  for (let i = 0; i < out.length - 4; i += 1) {
-    const sig = out.readUInt32LE(i);
-    if (sig === 0x02014b50) out.writeUInt16LE(out.readUInt16LE(i + 8) | 0x1, i + 8);
-    if (sig === 0x04034b50) out.writeUInt16LE(out.readUInt16LE(i + 6) | 0x1, i + 6);
-  }
-  return out;
-}
-
 export class MailboxGenerator {
   readonly #r: Rng;
   readonly #opts: GeneratorOptions;
@@ -109,41 +91,31 @@ export class MailboxGenerator {
     this.#bulkLeft = opts.bulkBytes ?? 0;
   }
 
-  #int(lo: number, hi: number): number {
-    return lo + Math.floor(this.#r() * (hi - lo + 1));
-  }
-
-  #pick<T>(xs: readonly T[]): T {
-    const x = xs[Math.floor(this.#r() * xs.length)];
-    if (x === undefined) throw new Error('empty list');
-    return x;
-  }
-
   #digits(n: number): string {
-    let s = String(this.#int(1, 9));
-    while (s.length < n) s += String(this.#int(0, 9));
+    let s = String(intIn(this.#r, 1, 9));
+    while (s.length < n) s += String(intIn(this.#r, 0, 9));
     return s;
   }
 
   #person(): Person {
-    const family = this.#r() < 0.85 ? this.#pick(COMMON) : this.#pick(RARE);
-    const y = this.#int(1930, 2015);
+    const family = this.#r() < 0.85 ? pickFrom(this.#r, COMMON) : pickFrom(this.#r, RARE);
+    const y = intIn(this.#r, 1930, 2015);
     return {
       family,
-      given: this.#pick(GIVEN),
-      birth: { y, m: this.#int(1, 12), d: this.#int(1, 28) },
-      id: String(this.#int(1, 9999999)).padStart(7, '0'),
+      given: pickFrom(this.#r, GIVEN),
+      birth: { y, m: intIn(this.#r, 1, 12), d: intIn(this.#r, 1, 28) },
+      id: String(intIn(this.#r, 1, 9999999)).padStart(7, '0'),
       sex: this.#r() < 0.5 ? '男' : '女',
-      phone: this.#r() < 0.6 ? `090-${this.#digits(4)}-${this.#digits(4)}` : `0${this.#int(3, 9)}-${this.#digits(4)}-${this.#digits(4)}`,
+      phone: this.#r() < 0.6 ? `090-${this.#digits(4)}-${this.#digits(4)}` : `0${intIn(this.#r, 3, 9)}-${this.#digits(4)}-${this.#digits(4)}`,
       postal: `${this.#digits(3)}-${this.#digits(4)}`,
-      address: `${this.#pick(PREFS)}${this.#pick(CITIES)}${this.#pick(TOWNS)}${this.#int(1, 9)}-${this.#int(1, 30)}-${this.#int(1, 20)}`,
+      address: `${pickFrom(this.#r, PREFS)}${pickFrom(this.#r, CITIES)}${pickFrom(this.#r, TOWNS)}${intIn(this.#r, 1, 9)}-${intIn(this.#r, 1, 30)}-${intIn(this.#r, 1, 20)}`,
       email: `user${this.#digits(6)}@example.invalid`,
     };
   }
 
   /** A patient: usually a new one, sometimes one already mentioned elsewhere in the mailbox. */
   #patient(): Person {
-    if (this.#patients.length > 20 && this.#r() < 0.2) return this.#pick(this.#patients);
+    if (this.#patients.length > 20 && this.#r() < 0.2) return pickFrom(this.#r, this.#patients);
     const p = this.#person();
     this.#patients.push(p);
     return p;
@@ -151,7 +123,7 @@ export class MailboxGenerator {
 
   #birth(p: Person): string {
     const { y, m, d } = p.birth;
-    const style = this.#int(0, 2);
+    const style = intIn(this.#r, 0, 2);
     if (style === 0) return `${y}年${m}月${d}日`;
     const era = ERAS.find(([, , from, to]) => y >= from && y <= to);
     if (!era) return `${y}/${m}/${d}`;
@@ -164,7 +136,7 @@ export class MailboxGenerator {
   }
 
   #signature(name: string): string {
-    return `\n--\n${name}\n${this.#pick(DEPTS)}\n架空総合病院\n〒000-0000 東京都架空市見本町1-1\nTEL 03-0000-${this.#digits(4)}\n`;
+    return `\n--\n${name}\n${pickFrom(this.#r, DEPTS)}\n架空総合病院\n〒000-0000 東京都架空市見本町1-1\nTEL 03-0000-${this.#digits(4)}\n`;
   }
 
   #header(i: number, subject: string, from: string, to: string, extra = ''): string {
@@ -208,19 +180,19 @@ export class MailboxGenerator {
         template = 'newsletter';
         mbox = this.#textMessage(
           this.#header(i, `院内報 第${i}号`, doctorAddr, 'all-staff@hospital.invalid'),
-          `院内報 第${i}号\n\n${this.#int(1, 12)}月${this.#int(1, 28)}日（水）に感染対策委員会を開催します。会場は3階会議室（内線${this.#int(1000, 9999)}）です。\n資料番号 ${this.#digits(12)}、備品注文番号 ${this.#digits(12)}。\n${'院内の皆様へのお知らせです。'.repeat(this.#int(5, 60))}\n\n--------------------\n架空総合病院 総務課\n代表 03-0000-0000\n`,
+          `院内報 第${i}号\n\n${intIn(this.#r, 1, 12)}月${intIn(this.#r, 1, 28)}日（水）に感染対策委員会を開催します。会場は3階会議室（内線${intIn(this.#r, 1000, 9999)}）です。\n資料番号 ${this.#digits(12)}、備品注文番号 ${this.#digits(12)}。\n${'院内の皆様へのお知らせです。'.repeat(intIn(this.#r, 5, 60))}\n\n--------------------\n架空総合病院 総務課\n代表 03-0000-0000\n`,
         );
       } else if (x < 0.55) {
         template = 'business';
         mbox = this.#textMessage(
           this.#header(i, '打ち合わせの件', doctorAddr, corrAddr),
-          `${corrName} 先生\n\nいつもお世話になっております。\n${this.#int(1, 12)}月${this.#int(1, 28)}日${this.#int(9, 17)}時からの打ち合わせの件、承知いたしました。\n会場は${this.#pick(PREFS)}${this.#pick(['中野区', '北区', '港区', '中央区'])}の${this.#pick(COMMON)}クリニック会議室です。関係者各位、皆様によろしくお伝えください。\n当日は資料を${this.#int(2, 10)}部ご用意いたします。\n${this.#signature(doctor)}`,
+          `${corrName} 先生\n\nいつもお世話になっております。\n${intIn(this.#r, 1, 12)}月${intIn(this.#r, 1, 28)}日${intIn(this.#r, 9, 17)}時からの打ち合わせの件、承知いたしました。\n会場は${pickFrom(this.#r, PREFS)}${pickFrom(this.#r, ['中野区', '北区', '港区', '中央区'])}の${pickFrom(this.#r, COMMON)}クリニック会議室です。関係者各位、皆様によろしくお伝えください。\n当日は資料を${intIn(this.#r, 2, 10)}部ご用意いたします。\n${this.#signature(doctor)}`,
         );
       } else if (x < 0.62) {
         template = 'lookalike';
         mbox = this.#textMessage(
           this.#header(i, 'ご注文の確認', `${mimeWord('見本商事')} <order@supplier.example.invalid>`, doctorAddr),
-          `架空総合病院 御中\n\nご注文ありがとうございます。\n注文番号：${this.#digits(12)}\n請求番号：${this.#digits(16)}\n型番：AB-${this.#digits(3)}-${this.#digits(4)}\n納品予定日：2026年${this.#int(1, 12)}月${this.#int(1, 28)}日\n数量：${this.#int(1, 99)}個\n金額：${this.#int(1000, 99999)}円\n`,
+          `架空総合病院 御中\n\nご注文ありがとうございます。\n注文番号：${this.#digits(12)}\n請求番号：${this.#digits(16)}\n型番：AB-${this.#digits(3)}-${this.#digits(4)}\n納品予定日：2026年${intIn(this.#r, 1, 12)}月${intIn(this.#r, 1, 28)}日\n数量：${intIn(this.#r, 1, 99)}個\n金額：${intIn(this.#r, 1000, 99999)}円\n`,
         );
       } else if (x < 0.68) {
         template = 'referral';
@@ -231,7 +203,7 @@ export class MailboxGenerator {
         const phone = this.#r() < 0.4 ? `\n連絡先：${L.v('phone', p.phone)}` : '';
         mbox = this.#textMessage(
           this.#header(i, '患者紹介のお願い', doctorAddr, corrAddr),
-          `${corrName} 先生\n\nいつもお世話になっております。下記の患者をご紹介いたします。\n\n患者氏名：${L.v('name', `${p.family} ${p.given}`)} 様\n生年月日：${L.v('birth_date', this.#birth(p))}（${L.v('age', `${this.#age(p)}歳`)}）${sexAge}\n患者ID：${L.v('patient_id', p.id)}${phone}\n病名：${L.v('diagnosis', this.#pick(DIAGNOSES))}\n\nご高診のほどよろしくお願いいたします。\n${this.#signature(doctor)}`,
+          `${corrName} 先生\n\nいつもお世話になっております。下記の患者をご紹介いたします。\n\n患者氏名：${L.v('name', `${p.family} ${p.given}`)} 様\n生年月日：${L.v('birth_date', this.#birth(p))}（${L.v('age', `${this.#age(p)}歳`)}）${sexAge}\n患者ID：${L.v('patient_id', p.id)}${phone}\n病名：${L.v('diagnosis', pickFrom(this.#r, DIAGNOSES))}\n\nご高診のほどよろしくお願いいたします。\n${this.#signature(doctor)}`,
           // Older mailers still send Shift_JIS.
           this.#r() < 0.3 ? 'Shift_JIS' : 'UTF-8',
         );
@@ -242,17 +214,17 @@ export class MailboxGenerator {
         const row = (k: string, v: string) => `<tr><td>${k}</td><td>${v}</td></tr>`;
         mbox = this.#textMessage(
           this.#header(i, '患者情報のご連絡', doctorAddr, corrAddr),
-          `<html><head><style>td{border:1px solid}</style></head><body><p>${corrName} 先生</p><p>下記の通りご連絡いたします。</p><table>${row('患者氏名', L.v('name', `${p.family} ${p.given}`))}${row('生年月日', L.v('birth_date', this.#birth(p)))}${row('電話番号', L.v('phone', p.phone))}${row('診断', L.v('diagnosis', this.#pick(DIAGNOSES)))}</table><p>よろしくお願いいたします。</p></body></html>`,
+          `<html><head><style>td{border:1px solid}</style></head><body><p>${corrName} 先生</p><p>下記の通りご連絡いたします。</p><table>${row('患者氏名', L.v('name', `${p.family} ${p.given}`))}${row('生年月日', L.v('birth_date', this.#birth(p)))}${row('電話番号', L.v('phone', p.phone))}${row('診断', L.v('diagnosis', pickFrom(this.#r, DIAGNOSES)))}</table><p>よろしくお願いいたします。</p></body></html>`,
           this.#r() < 0.5 ? 'Shift_JIS' : 'UTF-8',
           'html',
         );
       } else if (x < 0.695) {
         template = 'inline_list';
-        const n = this.#int(3, 15);
+        const n = intIn(this.#r, 3, 15);
         const rows = ['氏名\t生年月日\t病名'];
         for (let j = 0; j < n; j += 1) {
           const p = this.#person();
-          rows.push(`${p.family} ${p.given}\t${p.birth.y}/${p.birth.m}/${p.birth.d}\t${this.#pick(DIAGNOSES)}`);
+          rows.push(`${p.family} ${p.given}\t${p.birth.y}/${p.birth.m}/${p.birth.d}\t${pickFrom(this.#r, DIAGNOSES)}`);
         }
         L.persons = n;
         for (const k of ['name', 'birth_date', 'diagnosis'] as const) L.add(k, n);
@@ -265,17 +237,17 @@ export class MailboxGenerator {
         mbox = this.#textMessage(
           this.#header(i, 'Re: 患者紹介のお願い', corrAddr, doctorAddr, `In-Reply-To: <gen${Math.max(0, i - 1)}@mamori.invalid>\n`),
           this.#r() < 0.5
-            ? `${doctor} 先生\n\nご紹介ありがとうございました。${L.v('name', `${p.family}${p.given}`)}さんは本日受診され、${L.v('diagnosis', this.#pick(DIAGNOSES))}として加療を開始しました。\n${this.#signature(corrName)}`
+            ? `${doctor} 先生\n\nご紹介ありがとうございました。${L.v('name', `${p.family}${p.given}`)}さんは本日受診され、${L.v('diagnosis', pickFrom(this.#r, DIAGNOSES))}として加療を開始しました。\n${this.#signature(corrName)}`
             : // No honorific, no label: only the name itself says it is a name.
-              `${doctor} 先生\n\n${L.v('name', `${p.family}${p.given}`)}の件ですが、本日当院を受診されました。${L.v('diagnosis', this.#pick(DIAGNOSES))}の治療を継続します。\n${this.#signature(corrName)}`,
+              `${doctor} 先生\n\n${L.v('name', `${p.family}${p.given}`)}の件ですが、本日当院を受診されました。${L.v('diagnosis', pickFrom(this.#r, DIAGNOSES))}の治療を継続します。\n${this.#signature(corrName)}`,
         );
       } else if (x < 0.725) {
         template = 'lab_list';
-        const n = this.#r() < 0.2 ? this.#int(1000, 3500) : this.#int(30, 300);
+        const n = this.#r() < 0.2 ? intIn(this.#r, 1000, 3500) : intIn(this.#r, 30, 300);
         const rows: string[][] = [];
         for (let j = 0; j < n; j += 1) {
           const p = this.#person();
-          rows.push([String(j + 1), `${p.family} ${p.given}`, `2026/${this.#int(1, 3)}/${this.#int(1, 28)}`, this.#r() < 0.3 ? '陽性' : '陰性']);
+          rows.push([String(j + 1), `${p.family} ${p.given}`, `2026/${intIn(this.#r, 1, 3)}/${intIn(this.#r, 1, 28)}`, this.#r() < 0.3 ? '陽性' : '陰性']);
         }
         L.persons = n;
         L.add('name', n);
@@ -284,11 +256,11 @@ export class MailboxGenerator {
         mbox = this.#multipart(i, this.#header(i, '検査結果一覧の送付', doctorAddr, corrAddr), `${corrName} 様\n\n検査結果の一覧を添付いたします。\n${this.#signature(doctor)}`, [{ name: `インフルエンザ検査結果_${i}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data }]);
       } else if (x < 0.728) {
         template = 'disease_list';
-        const n = this.#int(20, 150);
+        const n = intIn(this.#r, 20, 150);
         const lines = ['氏名,生年月日,発症日,症状'];
         for (let j = 0; j < n; j += 1) {
           const p = this.#person();
-          lines.push(`${p.family} ${p.given},${p.birth.y}/${p.birth.m}/${p.birth.d},2026/${this.#int(1, 10)}/${this.#int(1, 28)},${this.#pick(SYMPTOMS)}`);
+          lines.push(`${p.family} ${p.given},${p.birth.y}/${p.birth.m}/${p.birth.d},2026/${intIn(this.#r, 1, 10)}/${intIn(this.#r, 1, 28)},${pickFrom(this.#r, SYMPTOMS)}`);
         }
         L.persons = n;
         L.add('name', n);
@@ -297,11 +269,11 @@ export class MailboxGenerator {
         mbox = this.#multipart(i, this.#header(i, '患者リスト', doctorAddr, corrAddr), `${corrName} 様\n\n対象患者のリストをお送りします。\n${this.#signature(doctor)}`, [{ name: `患者リスト_${i}.csv`, type: 'text/csv', data: iconv.encode(lines.join('\r\n'), 'cp932') }]);
       } else if (x < 0.731) {
         template = 'staff_list';
-        const n = this.#int(20, 80);
+        const n = intIn(this.#r, 20, 80);
         const rows: string[][] = [];
         for (let j = 0; j < n; j += 1) {
           const p = this.#person();
-          rows.push([`${p.family} ${p.given}`, this.#pick(DEPTS), this.#pick(JOBS), p.phone, p.email]);
+          rows.push([`${p.family} ${p.given}`, pickFrom(this.#r, DEPTS), pickFrom(this.#r, JOBS), p.phone, p.email]);
         }
         L.persons = n;
         for (const k of ['name', 'phone', 'email'] as const) L.add(k, n);
@@ -309,7 +281,7 @@ export class MailboxGenerator {
         mbox = this.#multipart(i, this.#header(i, '研修会参加者名簿', doctorAddr, corrAddr), `${corrName} 様\n\n参加者名簿を添付します。\n${this.#signature(doctor)}`, [{ name: `名簿_${i}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data }]);
       } else if (x < 0.734) {
         template = 'zipped_list';
-        const n = this.#int(10, 100);
+        const n = intIn(this.#r, 10, 100);
         const lines = ['患者ID,氏名,性別,住所,電話番号,生年月日'];
         for (let j = 0; j < n; j += 1) {
           const p = this.#person();
@@ -323,7 +295,7 @@ export class MailboxGenerator {
         mbox = this.#multipart(i, this.#header(i, '資料送付', doctorAddr, corrAddr), `${corrName} 様\n\n資料をZIPでお送りします。\n${this.#signature(doctor)}`, [{ name: `資料_${i}.zip`, type: 'application/zip', data }]);
       } else if (x < 0.737) {
         template = 'ppap';
-        const n = this.#int(10, 60);
+        const n = intIn(this.#r, 10, 60);
         const lines = ['氏名,生年月日'];
         for (let j = 0; j < n; j += 1) {
           const p = this.#person();
@@ -333,7 +305,7 @@ export class MailboxGenerator {
         uninspectable = true;
         const zip = new JSZip();
         zip.file(`名簿_${i}.csv`, lines.join('\n'));
-        const data = markEncrypted(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+        const data = markZipEncrypted(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
         ppapPending = true;
         mbox = this.#multipart(i, this.#header(i, 'ファイル送付（パスワード別送）', doctorAddr, corrAddr), `${corrName} 様\n\nファイルを送付します。パスワードは別途お送りします。\n${this.#signature(doctor)}`, [{ name: `送付_${i}.zip`, type: 'application/zip', data }]);
       } else if (x < 0.75) {
@@ -345,14 +317,14 @@ export class MailboxGenerator {
           { kind: 'text', text: `患者氏名：${L.v('name', `${p.family} ${p.given}`)} 様` },
           { kind: 'text', text: `生年月日：${L.v('birth_date', this.#birth(p))}` },
           { kind: 'text', text: `住所：${L.v('address', p.address)}` },
-          { kind: 'text', text: `傷病名：${L.v('diagnosis', this.#pick(DIAGNOSES))}` },
+          { kind: 'text', text: `傷病名：${L.v('diagnosis', pickFrom(this.#r, DIAGNOSES))}` },
           { kind: 'text', text: '経過：外来にて加療中。' },
         ]);
         mbox = this.#multipart(i, this.#header(i, '診療情報提供書', doctorAddr, corrAddr), `${corrName} 先生\n\n診療情報提供書を添付いたします。\n${this.#signature(doctor)}`, [{ name: `診療情報提供書_${i}.docx`, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data }]);
       } else if (x < 0.85) {
         template = 'photo';
         const remaining = this.#opts.messages - i;
-        const size = this.#bulkLeft > 0 ? Math.min(this.#bulkLeft, Math.max(1024, Math.round((this.#bulkLeft / Math.max(1, remaining * 0.1)) * (0.5 + this.#r())))) : this.#int(2, 20) * 1024;
+        const size = this.#bulkLeft > 0 ? Math.min(this.#bulkLeft, Math.max(1024, Math.round((this.#bulkLeft / Math.max(1, remaining * 0.1)) * (0.5 + this.#r())))) : intIn(this.#r, 2, 20) * 1024;
         this.#bulkLeft = Math.max(0, this.#bulkLeft - size);
         mbox = this.#multipart(i, this.#header(i, '写真送付', doctorAddr, corrAddr), `${corrName} 様\n\n先日の研修会の写真です。\n${this.#signature(doctor)}`, [{ name: `photo_${i}.jpg`, type: 'image/jpeg', data: this.#noise(size) }]);
       } else {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CaseSummaryView, MailDetailView, MailMessageView } from '../../../src/contracts/incidents.js';
-import { api, ApiError, getCsrfToken } from '../api.js';
+import { api, upload } from '../api.js';
 import { FormError } from '../components/form-error.js';
 import { formatJst, useI18n } from '../i18n.js';
 
@@ -12,14 +12,6 @@ interface MailSettingsView {
 
 const VERDICTS = ['危険', '注意', '安全'] as const;
 const HEADER_KEYS = ['from', 'reply-to', 'to', 'cc', 'subject', 'date', 'message-id', 'in-reply-to', 'references', 'return-path', 'authentication-results', 'received'];
-
-/** Raw-body upload of one file (the server splits mbox and zip into messages). */
-async function uploadFile<T>(path: string, file: File): Promise<T> {
-  const res = await fetch(`${path}?filename=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'X-CSRF-Token': getCsrfToken(), 'Content-Type': 'application/octet-stream' }, body: file });
-  const body = (await res.json()) as T & { error?: string; message?: string };
-  if (!res.ok) throw new ApiError(res.status, { ok: false, error: body.error ?? 'internal_error', message: body.message ?? `HTTP ${res.status}` });
-  return body;
-}
 
 /** 不審メール: judge uploaded mail, filter the verdicts, read one safely, escalate it into a case. */
 export function MailPage({ canReview, navigate }: { canReview: boolean; navigate: (path: string) => void }) {
@@ -63,7 +55,8 @@ export function MailPage({ canReview, navigate }: { canReview: boolean; navigate
       let unreadable = 0;
       let learned = 0;
       for (const f of files) {
-        const r = await uploadFile<{ messages?: unknown[]; unreadable?: number; learned?: number }>(path, f);
+        // One file at a time; the server splits mbox and zip into messages.
+        const r = await upload<{ messages?: unknown[]; unreadable?: number; learned?: number }>(`${path}?filename=${encodeURIComponent(f.name)}`, f);
         judged += r.messages?.length ?? 0;
         unreadable += r.unreadable ?? 0;
         learned += r.learned ?? 0;
@@ -81,9 +74,7 @@ export function MailPage({ canReview, navigate }: { canReview: boolean; navigate
     const input = event.currentTarget.elements.namedItem('mail-staff') as HTMLInputElement | null;
     const file = input?.files?.[0];
     if (!file) return;
-    const res = await fetch('/api/mail/staff', { method: 'POST', headers: { 'X-CSRF-Token': getCsrfToken(), 'Content-Type': 'text/csv' }, body: await file.text() });
-    if (!res.ok) setError(new ApiError(res.status, (await res.json()) as { ok: false; error: string; message: string }));
-    loadSettings();
+    upload('/api/mail/staff', await file.text(), 'text/csv').then(loadSettings, setError);
   };
   const open = (id: string) => {
     api<MailDetailView>('GET', `/api/mail/messages/${id}`).then(setDetail, setError);

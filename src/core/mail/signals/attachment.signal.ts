@@ -24,25 +24,23 @@ export const attachmentSignal: Signal = {
 
 /** Reasons per attachment (also used to judge a first contact that carries active content). */
 export function attachmentReasons(m: MessageFacts): Reason[] {
-  {
-    const out: Reason[] = [];
-    const passwordGiven = PASSWORD_IN_BODY.test(m.text);
-    for (const a of m.attachments) {
-      const name = a.filename.replace(/[\u202e\u200e\u200f]/g, '');
-      if (a.filename !== name) out.push({ code: 'rtlo_filename', text: `ファイル名に文字の向きを反転させる制御文字があります（${name}）`, weight: 40 });
-      if (EXECUTABLE.test(name)) out.push({ code: 'executable_attachment', text: `実行ファイル・スクリプトの添付（${name}）`, weight: 60 });
-      else if (SHORTCUT.test(name)) out.push({ code: 'shortcut_attachment', text: `ショートカットファイルの添付（${name}）：開くとコマンドが実行されます`, weight: 60 });
-      else if (DISK_IMAGE.test(name)) out.push({ code: 'disk_image_attachment', text: `ディスクイメージの添付（${name}）：中の実行ファイルを隠す手口です`, weight: 60 });
-      else if (ONENOTE.test(name)) out.push({ code: 'onenote_attachment', text: `OneNote ファイルの添付（${name}）：埋め込みスクリプトに使われます`, weight: 50 });
-      if (DOUBLE_EXT.test(name) && (EXECUTABLE.test(name) || SHORTCUT.test(name))) out.push({ code: 'double_extension', text: `二重拡張子で文書に見せかけています（${name}）`, weight: 15 });
-      if (MACRO_EXT.test(name) || a.flags.includes('macro')) out.push({ code: 'macro_attachment', text: `マクロを含むOffice文書（${name}）`, weight: 40 });
-      if (a.flags.includes('encrypted_archive')) {
-        out.push({ code: 'encrypted_archive', text: `パスワード付きの圧縮ファイル（${name}）：中身を検査できません${passwordGiven ? '。本文にパスワードが書かれています' : ''}`, weight: passwordGiven ? 40 : 30 });
-      }
-      if (a.flags.includes('huge_declared_size')) out.push({ code: 'padded_archive', text: `展開後のサイズが異常に大きい圧縮ファイル（${name}）：検査回避の水増しの疑い`, weight: 45 });
-      if (a.flags.includes('nested_archive')) out.push({ code: 'nested_archive', text: `圧縮ファイルの中に圧縮ファイル（${name}）：中身の検査を逃れる手口です`, weight: 30 });
-      if (a.flags.includes('unreadable')) out.push({ code: 'unreadable_attachment', text: `中身を検査できない添付（${name}）：壊れているか細工されています`, weight: 20 });
+  const out: Reason[] = [];
+  const passwordGiven = PASSWORD_IN_BODY.test(m.text);
+  for (const a of m.attachments) {
+    const name = a.filename.replace(/[\u202e\u200e\u200f]/g, '');
+    if (a.filename !== name) out.push({ code: 'rtlo_filename', text: `ファイル名に文字の向きを反転させる制御文字があります（${name}）`, weight: 40 });
+    if (EXECUTABLE.test(name)) out.push({ code: 'executable_attachment', text: `実行ファイル・スクリプトの添付（${name}）`, weight: 60 });
+    else if (SHORTCUT.test(name)) out.push({ code: 'shortcut_attachment', text: `ショートカットファイルの添付（${name}）：開くとコマンドが実行されます`, weight: 60 });
+    else if (DISK_IMAGE.test(name)) out.push({ code: 'disk_image_attachment', text: `ディスクイメージの添付（${name}）：中の実行ファイルを隠す手口です`, weight: 60 });
+    else if (ONENOTE.test(name)) out.push({ code: 'onenote_attachment', text: `OneNote ファイルの添付（${name}）：埋め込みスクリプトに使われます`, weight: 50 });
+    if (DOUBLE_EXT.test(name) && (EXECUTABLE.test(name) || SHORTCUT.test(name))) out.push({ code: 'double_extension', text: `二重拡張子で文書に見せかけています（${name}）`, weight: 15 });
+    if (MACRO_EXT.test(name) || a.flags.includes('macro')) out.push({ code: 'macro_attachment', text: `マクロを含むOffice文書（${name}）`, weight: 40 });
+    if (a.flags.includes('encrypted_archive')) {
+      out.push({ code: 'encrypted_archive', text: `パスワード付きの圧縮ファイル（${name}）：中身を検査できません${passwordGiven ? '。本文にパスワードが書かれています' : ''}`, weight: passwordGiven ? 40 : 30 });
     }
-    return out;
+    if (a.flags.includes('huge_declared_size')) out.push({ code: 'padded_archive', text: `展開後のサイズが異常に大きい圧縮ファイル（${name}）：検査回避の水増しの疑い`, weight: 45 });
+    if (a.flags.includes('nested_archive')) out.push({ code: 'nested_archive', text: `圧縮ファイルの中に圧縮ファイル（${name}）：中身の検査を逃れる手口です`, weight: 30 });
+    if (a.flags.includes('unreadable')) out.push({ code: 'unreadable_attachment', text: `中身を検査できない添付（${name}）：壊れているか細工されています`, weight: 20 });
   }
+  return out;
 }

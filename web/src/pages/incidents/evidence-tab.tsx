@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { EvidenceView } from '../../../../src/contracts/incidents.js';
-import { api, ApiError, getCsrfToken } from '../../api.js';
+import { api, upload } from '../../api.js';
 import { Field } from '../../components/field.js';
 import { FormError } from '../../components/form-error.js';
 import { formatJst, useI18n } from '../../i18n.js';
@@ -18,14 +18,15 @@ export function EvidenceTab({ caseId, canWrite }: { caseId: string; canWrite: bo
   }, [caseId]);
   useEffect(load, [load]);
 
-  const upload = async (event: FormEvent) => {
+  const submitFile = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
     const qs = new URLSearchParams({ filename: file.name, ...meta });
     // Raw body upload: the server hashes while streaming to disk.
-    const res = await fetch(`/api/cases/${caseId}/evidence?${qs.toString()}`, { method: 'POST', headers: { 'X-CSRF-Token': getCsrfToken(), 'Content-Type': 'application/octet-stream' }, body: file });
-    if (!res.ok) {
-      setError(new ApiError(res.status, (await res.json()) as { ok: false; error: string; message: string }));
+    try {
+      await upload(`/api/cases/${caseId}/evidence?${qs.toString()}`, file);
+    } catch (error) {
+      setError(error);
       return;
     }
     setFile(null);
@@ -66,7 +67,7 @@ export function EvidenceTab({ caseId, canWrite }: { caseId: string; canWrite: bo
         </div>
       ))}
       {canWrite ? (
-        <form className="card" onSubmit={(ev) => void upload(ev)}>
+        <form className="card" onSubmit={(ev) => void submitFile(ev)}>
           <div className="field">
             <label htmlFor="evidence-file">{e.file}</label>
             <input id="evidence-file" type="file" required onChange={(ev) => setFile(ev.target.files?.[0] ?? null)} />

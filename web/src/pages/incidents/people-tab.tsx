@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CampaignView, PeopleImportResult, PersonView, ReachabilityView, RecipientView } from '../../../../src/contracts/incidents.js';
-import { api, ApiError, getCsrfToken } from '../../api.js';
+import { api, upload } from '../../api.js';
 import { FormError } from '../../components/form-error.js';
 import { useI18n } from '../../i18n.js';
 import { CorrespondentsPanel } from './correspondents-panel.js';
@@ -125,10 +125,7 @@ export function PeopleTab({ caseId, canWrite, canReadPii }: { caseId: string; ca
                   const file = e.target.files?.[0];
                   if (!file) return;
                   void run(async () => {
-                    const res = await fetch(`/api/cases/${caseId}/people/import.xlsx?filename=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'X-CSRF-Token': getCsrfToken(), 'Content-Type': 'application/octet-stream' }, body: file });
-                    const json = (await res.json()) as PeopleImportResult & { ok?: false; error: string; message: string };
-                    if (!res.ok) throw new ApiError(res.status, { ok: false, error: json.error, message: json.message });
-                    setResult(json);
+                    setResult(await upload<PeopleImportResult>(`/api/cases/${caseId}/people/import.xlsx?filename=${encodeURIComponent(file.name)}`, file));
                   });
                 }}
               />
