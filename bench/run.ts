@@ -2,6 +2,7 @@
 import { runEhrEval } from './ehr-eval.js';
 import { runMailAnalyze } from './mail-analyze.js';
 import { runMailEval } from './mail-eval.js';
+import { runMailTakeoverEval } from './mail-takeover-eval.js';
 import { printResults, runFoundationBench } from './foundation.bench.js';
 import { printIncidentResults, runIncidentsBench } from './incidents.bench.js';
 import { printScanResults, runScanBench } from './scan.bench.js';
@@ -16,3 +17,4 @@ await runScanEval();
 await runEhrEval();
 await runMailEval();
 await runMailAnalyze();
+await runMailTakeoverEval();

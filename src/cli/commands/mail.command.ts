@@ -17,6 +17,11 @@ import type { CliIo } from '../cli-io.js';
 import { collect, positive } from '../cli-options.js';
 import { HOSPITAL_DOMAIN, MailGenerator } from '../../services/mail/mail-generator.js';
 import { DomainError } from '../../core/errors.js';
+import { countryOfIp } from '../../connectors/ip-country.js';
+import { analyzeAccountLogs, type TakeoverAlertWithLines } from '../../services/mail/account-takeover.js';
+import { LOG_FORMAT_LABELS } from '../../services/mail/account-logs.js';
+import { suspectIpLabel } from '../../core/mail/takeover/takeover.js';
+import { TakeoverLogGenerator } from '../../services/mail/takeover-log-generator.js';
 
 const MAX_MESSAGE = 200 * 1024 * 1024;
 
@@ -118,6 +123,81 @@ export function registerMail(program: Command, io: CliIo): void {
       if (opts.xlsx) await writeFile(opts.xlsx, await writeXlsx('送受信先', REGISTER_HEADER, registerRows(rows)));
     });
   mail
+    .command('takeover')
+    .description('Compromised accounts from mail and sign-in logs (Postfix/Dovecot mail log, Microsoft 365 sign-in, message trace and audit CSV) / アカウント乗っ取り検知')
+    .argument('<log...>', 'log files (format recognised from the content)')
+    .option('--domain <domain>', "the hospital's own mail domain, repeatable (default: MAMORI_MAIL_DOMAINS)", collect)
+    .option('--home-country <cc>', 'countries staff normally log in from, repeatable (default JP)', collect)
+    .option('--year <yyyy>', 'year of syslog lines without one (default: from the file date)')
+    .option('--utc-offset <minutes>', "the mail server clock's offset from UTC in minutes", '540')
+    .option('--learning-days <n>', 'days at the start of the logs that only teach what is normal', '7')
+    .option('--daily-ceiling <n>', 'outside recipients a day above which any account is flagged', '300')
+    .option('--json', 'one JSON line per alert, then a summary')
+    .action(async (paths: string[], opts: { domain?: string[]; homeCountry?: string[]; year?: string; utcOffset: string; learningDays: string; dailyCeiling: string; json?: boolean }) => {
+      const domains = opts.domain ?? envMailDomains(io);
+      if (domains.length === 0) throw new DomainError('validation_failed', '病院のメールドメインを --domain か MAMORI_MAIL_DOMAINS で指定してください / give the hospital mail domain (--domain or MAMORI_MAIL_DOMAINS)');
+      const offset = Number(opts.utcOffset);
+      if (!Number.isInteger(offset) || Math.abs(offset) > 14 * 60) throw new DomainError('validation_failed', '--utc-offset は分単位の整数です / --utc-offset must be whole minutes');
+      const started = Date.now();
+      const r = await analyzeAccountLogs(
+        paths.map((p) => ({ path: p, name: path.basename(p) })),
+        {
+          domains: domains.map((d) => d.toLowerCase()),
+          ...(opts.homeCountry ? { homeCountries: opts.homeCountry } : {}),
+          ...(opts.year ? { year: positive('year', opts.year) } : {}),
+          offsetMinutes: offset,
+          learningDays: Number(opts.learningDays) >= 0 ? Math.floor(Number(opts.learningDays)) : 7,
+          dailyCeiling: positive('daily-ceiling', opts.dailyCeiling),
+          countryOf: countryOfIp,
+        },
+      );
+      for (const f of r.files) {
+        if (f.format === 'unknown') io.err(`${f.name}: 形式を認識できません / unrecognised log format`);
+        for (const x of f.rejects.slice(0, 5)) io.err(`${x.ref.file}:${x.ref.line}: ${x.reason}`);
+      }
+      const summary = {
+        files: r.files.map((f) => ({ name: f.name, format: f.format, lines: f.lines, events: f.events, rejected: f.rejected })),
+        accounts: r.accounts,
+        events: r.events,
+        from: r.dataStart === null ? null : isoJst(r.dataStart),
+        to: r.dataEnd === null ? null : isoJst(r.dataEnd),
+        alerts: r.alerts.length,
+        danger: r.alerts.filter((a) => a.severity === '危険').length,
+        seconds: (Date.now() - started) / 1000,
+      };
+      if (opts.json) {
+        for (const a of r.alerts) io.out(JSON.stringify(takeoverAlertJson(a)));
+        io.out(JSON.stringify({ summary }));
+        return;
+      }
+      for (const f of r.files) io.out(`${f.name}\t${LOG_FORMAT_LABELS[f.format]}\t${f.lines} 行, ${f.events} 件, 不正な行 ${f.rejected}`);
+      for (const a of r.alerts) {
+        io.out(`${a.severity}\t${a.score}\t${a.account}\t推定期間 ${isoJst(a.windowStart)} – ${isoJst(a.windowEnd)}\t${a.suspectIps.map(suspectIpLabel).join(', ')}`);
+        for (const f of a.findings) io.out(`  - ${f.text}`);
+        if (a.sentInWindow > 0) io.out(`  期間内の送信 ${a.sentInWindow} 通、院外の宛先 ${a.externalRecipientsInWindow}`);
+      }
+      io.out(`accounts ${r.accounts}, alerts ${r.alerts.length} (危険 ${summary.danger})`);
+    });
+  mail
+    .command('generate-logs')
+    .description('Write synthetic mail-server or Microsoft 365 logs with labelled account takeovers (labels.json) / 評価用ログ生成')
+    .argument('<dir>')
+    .option('--accounts <n>', 'mail accounts', '300')
+    .option('--days <n>', 'days of logs', '30')
+    .option('--start <date>', 'first day (JST, YYYY-MM-DD)', '2026-10-01')
+    .option('--flavour <onprem|m365>', 'onprem: Postfix + Dovecot mail log; m365: sign-in, message trace and audit CSV', 'onprem')
+    .option('--per-scenario <n>', 'accounts per takeover scenario and per decoy')
+    .option('--seed <n>', 'random seed', '1')
+    .action(async (dir: string, opts: { accounts: string; days: string; start: string; flavour: string; perScenario?: string; seed: string }) => {
+      if (opts.flavour !== 'onprem' && opts.flavour !== 'm365') throw new DomainError('validation_failed', '--flavour は onprem か m365 です / --flavour must be onprem or m365');
+      const days = positive('days', opts.days);
+      if (days < 10) throw new DomainError('validation_failed', '--days は 10 日以上です（学習期間の後に事象を入れるため） / --days must be at least 10');
+      const gen = new TakeoverLogGenerator({ seed: positive('seed', opts.seed), accounts: positive('accounts', opts.accounts), days, start: checkDay(opts.start) ?? '2026-10-01', flavour: opts.flavour, ...(opts.perScenario ? { perScenario: positive('per-scenario', opts.perScenario) } : {}) });
+      const { labels } = gen.generate();
+      const files = await gen.write(dir);
+      io.out(`wrote ${files.map((f) => path.basename(f)).join(', ')}: ${labels.filter((l) => l.compromised).length} takeovers, ${labels.filter((l) => !l.compromised).length} decoys`);
+    });
+  mail
     .command('generate')
     .description("Write a synthetic hospital's mail with labelled attacks (staff.csv, history.mbox, inbound.mbox, labels.json) / 評価用メール生成")
     .argument('<dir>')
@@ -149,6 +229,22 @@ export function registerMail(program: Command, io: CliIo): void {
       await writeFile(path.join(dir, 'labels.json'), JSON.stringify({ hospital_domain: HOSPITAL_DOMAIN, inbound: labels }, null, 0));
       io.out(`wrote ${dir}: ${gen.staff.length} staff, ${history} history messages, ${labels.length} inbound messages`);
     });
+}
+
+/** The JSON line of one takeover alert (`mamori mail takeover --json`); bench/mail-takeover-eval reads it. */
+export function takeoverAlertJson(a: TakeoverAlertWithLines): Record<string, unknown> {
+  return {
+    account: a.account,
+    severity: a.severity,
+    score: a.score,
+    window_start: isoJst(a.windowStart),
+    window_end: isoJst(a.windowEnd),
+    reasons: a.findings.map((f) => ({ code: f.code, text: f.text, weight: f.weight })),
+    suspect_ips: a.suspectIps.map((s) => ({ ip: s.ip, country: s.country })),
+    sent_in_window: a.sentInWindow,
+    external_recipients_in_window: a.externalRecipientsInWindow,
+    evidence: a.evidence.map((e, i) => ({ at: isoJst(e.at), file: e.ref.file, line: e.ref.line, text: e.text, raw: (a.lines[i] ?? '').split('\t').slice(1).join('\t') })),
+  };
 }
 
 async function writeStream(file: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
