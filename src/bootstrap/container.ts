@@ -19,6 +19,8 @@ import { BreachScanService } from '../services/scan/breach-scan.service.js';
 import { EhrAuditService } from '../services/ehr/ehr-audit.service.js';
 import { dnsCacheResolver, systemResolver } from '../services/mail/mail-authentication.js';
 import { MailThreatService } from '../services/mail/mail-threat.service.js';
+import { AccountTakeoverService } from '../services/mail/account-takeover.service.js';
+import { countryOfIp } from '../connectors/ip-country.js';
 import { FolderWatcher } from '../connectors/watch-folder.js';
 import { createSmtpMailer, type Mailer } from '../connectors/smtp-mailer.js';
 import { createLogger, type Logger } from '../logging/logger.js';
@@ -66,6 +68,7 @@ export interface Container {
   scans: BreachScanService;
   ehr: EhrAuditService;
   mail: MailThreatService;
+  mailTakeover: AccountTakeoverService;
   /** The watched mail folder (MAMORI_MAIL_WATCH_DIR); started by serve(). */
   mailWatcher: FolderWatcher | null;
   hotline: HotlineService;
@@ -146,8 +149,14 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     people,
     mail: { domains: config.mailDomains, trustedAuthservIds: config.mail.authservIds, resolver: config.mail.dns === 'off' ? null : config.mail.dns === 'system' ? systemResolver : dnsCacheResolver(config.mail.dns.cacheFile) },
   });
+  const mailTakeover = new AccountTakeoverService({ store: incidentStore, audit, clock, jobs, evidence: evidenceStore, cases, response, countryOf: countryOfIp, settings: { domains: config.mailDomains, homeCountries: config.mail.homeCountries, maxFileBytes: config.evidenceMaxBytes } });
   const worker = new JobWorker(
-    { jobs: jobRepo, handlers: { 'audit.verify': auditVerifyJob(audit), 'campaign.email': (payload, ctx) => letters.sendCampaignEmails(payload, ctx), 'scan.run': (payload, ctx) => scans.run(payload, ctx) }, clock, log },
+    {
+      jobs: jobRepo,
+      handlers: { 'audit.verify': auditVerifyJob(audit), 'campaign.email': (payload, ctx) => letters.sendCampaignEmails(payload, ctx), 'scan.run': (payload, ctx) => scans.run(payload, ctx), 'mail.takeover': (payload, ctx) => mailTakeover.runJob(payload, ctx) },
+      clock,
+      log,
+    },
     options.worker,
   );
 
@@ -175,6 +184,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     scans,
     ehr: new EhrAuditService({ store: incidentStore, audit, clock, cases, response }),
     mail,
+    mailTakeover,
     mailWatcher: config.mail.watchDir ? new FolderWatcher(config.mail.watchDir, async (file, name) => void (await mail.submitFile(file, name))) : null,
     hotline,
     letters,

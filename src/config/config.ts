@@ -43,6 +43,7 @@ const FileSchema = z
       z.array(z.string().regex(/^(?=.{3,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be mail domains such as hospital.example.jp, comma-separated')).max(50),
     ),
     mailAuthservIds: z.preprocess(commaList, z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'must be authserv-ids (host names), comma-separated')).max(20)),
+    mailHomeCountries: z.preprocess(commaList, z.array(z.string().regex(/^[a-z]{2}$/i, 'must be ISO 3166 country codes such as JP, comma-separated')).min(1).max(20)),
     mailDns: z.string().min(1),
     mailIngestToken: z.string().min(24, 'must be at least 24 characters'),
     mailWatchDir: z.string().min(1),
@@ -75,6 +76,7 @@ export const ENV_KEYS: Readonly<Record<Key, string>> = {
   smtpFrom: 'MAMORI_SMTP_FROM',
   mailDomains: 'MAMORI_MAIL_DOMAINS',
   mailAuthservIds: 'MAMORI_MAIL_AUTHSERV_IDS',
+  mailHomeCountries: 'MAMORI_MAIL_HOME_COUNTRIES',
   mailDns: 'MAMORI_MAIL_DNS',
   mailIngestToken: 'MAMORI_MAIL_INGEST_TOKEN',
   mailWatchDir: 'MAMORI_MAIL_WATCH_DIR',
@@ -107,7 +109,7 @@ export interface Config {
   /** The hospital's own mail domains (scans do not count their addresses in prose; mail analysis treats them as internal). */
   mailDomains: readonly string[];
   /** Mail analysis: trusted MTA authserv-ids, DNS for mailauth ('off' | 'system' | DNS cache JSON path), MTA ingest token, watched folder. */
-  mail: { authservIds: readonly string[]; dns: 'off' | 'system' | { cacheFile: string }; ingestToken: string | null; watchDir: string | null };
+  mail: { authservIds: readonly string[]; homeCountries: readonly string[]; dns: 'off' | 'system' | { cacheFile: string }; ingestToken: string | null; watchDir: string | null };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   worker: boolean;
   setupTokenHours: number;
@@ -279,6 +281,7 @@ export function loadConfig(options: LoadOptions = {}): Readonly<Config> {
     mailDomains: Object.freeze((valid.mailDomains ?? []).map((d) => d.toLowerCase())),
     mail: Object.freeze({
       authservIds: Object.freeze((valid.mailAuthservIds ?? []).map((d) => d.toLowerCase())),
+      homeCountries: Object.freeze((valid.mailHomeCountries ?? ['JP']).map((c) => c.toUpperCase())),
       dns: valid.mailDns === undefined || valid.mailDns === 'off' ? ('off' as const) : valid.mailDns === 'system' ? ('system' as const) : { cacheFile: path.resolve(cwd, valid.mailDns) },
       ingestToken: valid.mailIngestToken ?? null,
       watchDir: valid.mailWatchDir ? path.resolve(cwd, valid.mailWatchDir) : null,

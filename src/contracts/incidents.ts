@@ -529,6 +529,67 @@ export const CorrespondentsImportRequest = z
   })
   .strict();
 
+export const TAKEOVER_STATES = ['open', 'investigating', 'confirmed', 'false_positive'] as const;
+export type TakeoverState = (typeof TAKEOVER_STATES)[number];
+export const TakeoverReviewRequest = z.object({ state: z.enum(TAKEOVER_STATES), note: z.string().max(4000).default('') }).strict();
+
+export interface LogFileView {
+  id: string;
+  name: string;
+  size: number;
+  sha256: string;
+  format: string;
+  formatLabel: string;
+  lines: number | null;
+  events: number | null;
+  rejected: number | null;
+  /** First unreadable lines: file, line and reason (never the content). */
+  rejects: Array<{ line: number; reason: string }>;
+  uploadedAt: string;
+}
+
+export interface LogRunView {
+  id: string;
+  state: 'collecting' | 'queued' | 'running' | 'succeeded' | 'failed';
+  stateLabel: string;
+  createdAt: string;
+  createdBy: string;
+  jobId: string | null;
+  accounts: number | null;
+  events: { logins: number; sends: number; forwards: number } | null;
+  dataStart: string | null;
+  dataEnd: string | null;
+  alerts: number | null;
+  error: string | null;
+  finishedAt: string | null;
+  files: LogFileView[];
+}
+
+export interface TakeoverAlertView {
+  id: string;
+  runId: string;
+  account: string;
+  severity: '危険' | '注意';
+  score: number;
+  windowStart: string;
+  windowEnd: string;
+  findings: Array<{ code: string; text: string; weight: number; first: string; last: string }>;
+  suspectIps: Array<{ ip: string; country: string | null; label: string }>;
+  sentInWindow: number;
+  externalRecipients: number;
+  state: TakeoverState;
+  stateLabel: string;
+  note: string;
+  caseId: string | null;
+  reviewedBy: string | null;
+}
+
+export interface TakeoverAlertDetailView {
+  alert: TakeoverAlertView;
+  /** The log lines the findings cite, in time order. */
+  evidence: Array<{ at: string; file: string; line: number; text: string; raw: string }>;
+}
+
 export interface MailReasonView {
   code: string;
   text: string;

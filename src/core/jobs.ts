@@ -2,7 +2,7 @@
  * Typed background jobs (Immich's shape): a name, a payload type per name, and a handler that
  * returns a status rather than throwing for expected outcomes.
  */
-export const JOB_NAMES = ['audit.verify', 'campaign.email', 'scan.run'] as const;
+export const JOB_NAMES = ['audit.verify', 'campaign.email', 'scan.run', 'mail.takeover'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** Payload type per job name; modules add entries here together with their handler. */
@@ -12,6 +12,8 @@ export interface JobPayloads {
   'campaign.email': { caseId: string; campaignId: string };
   /** Breach-scoping scan of one evidence file (resumable). */
   'scan.run': { scanId: string };
+  /** Account-takeover analysis of one run's log files (re-runnable: alerts are replaced). */
+  'mail.takeover': { runId: string };
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];

@@ -8,6 +8,7 @@ import { ResponseRepository } from './repositories/response.repository.js';
 import { ScanRepository } from './repositories/scan.repository.js';
 import { EhrRepository } from './repositories/ehr.repository.js';
 import { MailRepository } from './repositories/mail.repository.js';
+import { MailTakeoverRepository } from './repositories/mail-takeover.repository.js';
 import { TimelineRepository } from './repositories/timeline.repository.js';
 import type { DB } from './schema.js';
 
@@ -26,6 +27,7 @@ export class IncidentStore {
   readonly scans: ScanRepository;
   readonly ehr: EhrRepository;
   readonly mail: MailRepository;
+  readonly mailTakeover: MailTakeoverRepository;
   readonly #db: Kysely<DB>;
 
   constructor(db: Kysely<DB>) {
@@ -40,6 +42,7 @@ export class IncidentStore {
     this.scans = new ScanRepository(db);
     this.ehr = new EhrRepository(db);
     this.mail = new MailRepository(db);
+    this.mailTakeover = new MailTakeoverRepository(db);
   }
 
   async transaction<T>(fn: (store: IncidentStore) => Promise<T>): Promise<T> {

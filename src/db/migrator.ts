@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-scans.js';
 import * as m0009 from './migrations/0009-ehr.js';
 import * as m0010 from './migrations/0010-ehr-alerts.js';
 import * as m0011 from './migrations/0011-mail.js';
+import * as m0012 from './migrations/0012-mail-takeover.js';
 
 type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 
@@ -27,6 +28,7 @@ const MIGRATIONS: ReadonlyArray<[string, Up]> = [
   ['0009-ehr', m0009.up],
   ['0010-ehr-alerts', m0010.up],
   ['0011-mail', m0011.up],
+  ['0012-mail-takeover', m0012.up],
 ];
 
 export interface MigrateOutcome {

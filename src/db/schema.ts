@@ -441,6 +441,66 @@ export interface MailMessagesTable {
   updated_at: string;
 }
 
+export interface MailLogRunsTable {
+  id: string;
+  /** collecting | queued | running | succeeded | failed */
+  state: string;
+  created_by: string;
+  created_at: string;
+  job_id: string | null;
+  accounts: number | null;
+  /** JSON { logins, sends, forwards } */
+  events: string | null;
+  data_start: string | null;
+  data_end: string | null;
+  alerts: number | null;
+  error: string | null;
+  finished_at: string | null;
+}
+
+export interface MailLogFilesTable {
+  id: string;
+  run_id: string;
+  /** The uploaded file name (evidence lines cite it). */
+  name: string;
+  sha256: string;
+  size: number;
+  /** maillog | m365-sign-in | m365-message-trace | m365-audit | unknown */
+  format: string;
+  lines: number | null;
+  events: number | null;
+  rejected: number | null;
+  /** JSON LogReject[] (file, line, reason — never the line) */
+  rejects: string | null;
+  uploaded_at: string;
+}
+
+export interface MailTakeoverAlertsTable {
+  id: string;
+  run_id: string;
+  account: string;
+  /** 危険 | 注意 */
+  severity: string;
+  score: number;
+  window_start: string;
+  window_end: string;
+  /** JSON findings (code, kind, text, weight, first, last) */
+  findings: string;
+  /** JSON [{ at, file, line, text, raw }] */
+  evidence: string;
+  /** JSON [{ ip, country }] */
+  suspect_ips: string;
+  sent_in_window: number;
+  external_recipients: number;
+  /** open | investigating | confirmed | false_positive */
+  state: string;
+  note: string;
+  case_id: string | null;
+  reviewed_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MailIndexTable {
   key: string;
   /** JSON IndexedMessage */
@@ -493,6 +553,9 @@ export interface DB {
   ehr_alerts: EhrAlertsTable;
   mail_messages: MailMessagesTable;
   mail_index: MailIndexTable;
+  mail_log_runs: MailLogRunsTable;
+  mail_log_files: MailLogFilesTable;
+  mail_takeover_alerts: MailTakeoverAlertsTable;
   scan_items: ScanItemsTable;
   scan_persons: ScanPersonsTable;
   custody_entries: CustodyEntriesTable;

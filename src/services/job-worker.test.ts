@@ -25,6 +25,7 @@ for (const dialect of testDialects()) {
             'audit.verify': (_p, ctx) => run((d, t, m) => ctx.progress(d, t, m), ctx.attempt),
             'campaign.email': () => Promise.resolve({ outcome: 'skipped', summary: 'not used here' }),
             'scan.run': () => Promise.resolve({ outcome: 'skipped', summary: 'not used here' }),
+            'mail.takeover': () => Promise.resolve({ outcome: 'skipped', summary: 'not used here' }),
           },
           clock: h.clock,
           log: createLogger('silent'),

@@ -128,6 +128,10 @@ export class JobWorker {
         const handler: JobHandler<'scan.run'> = this.#handlers[name];
         return handler(payload as JobOf<'scan.run'>, ctx);
       }
+      case 'mail.takeover': {
+        const handler: JobHandler<'mail.takeover'> = this.#handlers[name];
+        return handler(payload as JobOf<'mail.takeover'>, ctx);
+      }
     }
   }
 }

@@ -1,15 +1,19 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { CorrespondentsImportRequest, MAIL_STATES, MailEscalateRequest, MailReviewRequest } from '../../contracts/incidents.js';
+import { CorrespondentsImportRequest, MAIL_STATES, MailEscalateRequest, MailReviewRequest, TAKEOVER_STATES, TakeoverReviewRequest } from '../../contracts/incidents.js';
 import { DomainError } from '../../core/errors.js';
 import { jstDays } from '../../core/jst.js';
 import { tokensEqual } from '../../services/session-token.js';
 import type { AppEnv } from '../app-env.js';
 import { presentMailDetail, presentMailMessage } from '../presenters/mail.presenter.js';
+import { presentLogRun, presentTakeoverAlert, presentTakeoverDetail } from '../presenters/mail-takeover.presenter.js';
 import { pathParam, publicRoute, route, type RouteDef } from '../route-table.js';
 
-/** Raw-body mail uploads (a message, an mbox, a zip of .eml); app.ts streams them like evidence. */
-export const MAIL_UPLOAD_PATHS = ['/api/mail/messages', '/api/mail/history', '/api/mail/ingest'];
+/** Raw-body mail uploads (a message, an mbox, a zip of .eml, a log file); app.ts streams them like evidence. */
+const MAIL_UPLOAD_PATHS = ['/api/mail/messages', '/api/mail/history', '/api/mail/ingest'];
+export function isMailUpload(path: string): boolean {
+  return MAIL_UPLOAD_PATHS.includes(path) || /^\/api\/mail\/log-runs\/[^/]+\/files$/.test(path);
+}
 
 const UploadQuery = z.object({ filename: z.string().min(1).max(300).default('message.eml') }).strict();
 const IngestQuery = z
@@ -110,6 +114,101 @@ export const mailRoutes: readonly RouteDef[] = [
       if (body.caseId) await c.var.container.cases.get(body.caseId);
       const r = await c.var.container.mail.escalate(actor, pathParam(c, 'id'), body.caseId);
       return c.json({ message: presentMailMessage(r.row), caseId: r.caseId });
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/mail/log-runs',
+    access: 'mail:review',
+    async handler(c, { actor }) {
+      return c.json(presentLogRun(await c.var.container.mailTakeover.createRun(actor), []), 201);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/mail/log-runs',
+    access: 'mail:read',
+    async handler(c) {
+      const runs = await c.var.container.mailTakeover.runs();
+      return c.json({ runs: runs.map((r) => presentLogRun(r, [])) });
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/mail/log-runs/:id',
+    access: 'mail:read',
+    async handler(c) {
+      const { run, files } = await c.var.container.mailTakeover.run(pathParam(c, 'id'));
+      return c.json(presentLogRun(run, files));
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/mail/log-runs/:id/files',
+    access: 'mail:review',
+    query: z.object({ filename: z.string().min(1).max(300).default('maillog') }).strict(),
+    async handler(c, { actor, query }) {
+      const id = pathParam(c, 'id');
+      await c.var.container.mailTakeover.addFile(actor, id, rawBody(c), query.filename);
+      const { run, files } = await c.var.container.mailTakeover.run(id);
+      return c.json(presentLogRun(run, files), 201);
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/mail/log-runs/:id/analyze',
+    access: 'mail:review',
+    async handler(c, { actor }) {
+      const id = pathParam(c, 'id');
+      await c.var.container.mailTakeover.analyze(actor, id);
+      const { run, files } = await c.var.container.mailTakeover.run(id);
+      return c.json(presentLogRun(run, files), 202);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/mail/takeover-alerts',
+    access: 'mail:read',
+    query: z
+      .object({
+        runId: z.string().max(64).optional(),
+        severity: z.enum(['危険', '注意']).optional(),
+        state: z.enum(TAKEOVER_STATES).optional(),
+        offset: z.coerce.number().int().min(0).default(0),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    async handler(c, { query }) {
+      const { rows, total } = await c.var.container.mailTakeover.alerts(query);
+      return c.json({ alerts: rows.map(presentTakeoverAlert), total });
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/mail/takeover-alerts/:id',
+    access: 'mail:read',
+    async handler(c, { actor }) {
+      return c.json(presentTakeoverDetail(await c.var.container.mailTakeover.alert(actor, pathParam(c, 'id'))));
+    },
+  }),
+  route({
+    method: 'PATCH',
+    path: '/api/mail/takeover-alerts/:id',
+    access: 'mail:review',
+    body: TakeoverReviewRequest,
+    async handler(c, { actor, body }) {
+      return c.json(presentTakeoverAlert(await c.var.container.mailTakeover.review(actor, pathParam(c, 'id'), body.state, body.note)));
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/mail/takeover-alerts/:id/escalate',
+    access: 'mail:review',
+    body: MailEscalateRequest,
+    async handler(c, { actor, body }) {
+      if (body.caseId) await c.var.container.cases.get(body.caseId);
+      const r = await c.var.container.mailTakeover.escalate(actor, pathParam(c, 'id'), body.caseId);
+      return c.json({ alert: presentTakeoverAlert(r.row), caseId: r.caseId });
     },
   }),
   route({

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { TakeoverContext } from '../../core/mail/takeover/finding.js';
 import type { AccountEvent } from '../../core/mail/takeover/log-events.js';
-import { buildTimelines, detectTakeovers, type CountryOf, type TakeoverAlert } from '../../core/mail/takeover/takeover.js';
+import { TimelineBuilder, detectTakeovers, type CountryOf, type TakeoverAlert } from '../../core/mail/takeover/takeover.js';
 import { readAccountLog, type AccountLogOptions, type LogFileSummary } from './account-logs.js';
 
 export interface TakeoverOptions extends AccountLogOptions {
@@ -69,21 +69,21 @@ async function citedLines(inputs: readonly LogInput[], alerts: readonly Takeover
 }
 
 export async function analyzeAccountLogs(inputs: readonly LogInput[], opts: TakeoverOptions): Promise<TakeoverAnalysis> {
-  const events: AccountEvent[] = [];
+  const builder = new TimelineBuilder(opts.countryOf);
   const files: LogFileSummary[] = [];
-  for (const input of inputs) files.push(await readAccountLog(input.path, input.name, opts, (e) => events.push(e)));
   let dataStart = Infinity;
   let dataEnd = -Infinity;
   const counts = { logins: 0, sends: 0, forwards: 0 };
-  for (const e of events) {
+  const sink = (e: AccountEvent): void => {
     if (e.at < dataStart) dataStart = e.at;
     if (e.at > dataEnd) dataEnd = e.at;
     if (e.kind === 'login') counts.logins += 1;
     else if (e.kind === 'send') counts.sends += 1;
     else counts.forwards += 1;
-  }
-  const timelines = buildTimelines(events, opts.countryOf);
-  events.length = 0;
+    builder.add(e);
+  };
+  for (const input of inputs) files.push(await readAccountLog(input.path, input.name, opts, sink));
+  const timelines = builder.finish();
   if (timelines.size === 0) return { files, accounts: 0, events: counts, dataStart: null, dataEnd: null, alerts: [] };
   const ctx: TakeoverContext = {
     domains: opts.domains,

@@ -14,7 +14,7 @@ import { newNetworkDetector } from './detectors/new-network.detector.js';
 import { outboundSpikeDetector } from './detectors/outbound-spike.detector.js';
 import { passwordAttackDetector } from './detectors/password-attack.detector.js';
 import { countryLabel } from './countries.js';
-import { externalRecipients, HOUR_MS, type AccountTimeline, type EvidenceItem, type Finding, type TakeoverContext, type TakeoverDetector } from './finding.js';
+import { externalRecipients, HOUR_MS, type AccountTimeline, type EvidenceItem, type Finding, type Located, type TakeoverContext, type TakeoverDetector } from './finding.js';
 import { isInternalIp, isReservedIp } from './ip-scope.js';
 import type { AccountEvent } from './log-events.js';
 
@@ -51,30 +51,78 @@ export function placeOf(ip: string | null, stated: string | null, countryOf: Cou
   return ip ? countryOf(ip) : null;
 }
 
+/**
+ * Collects events of all accounts (any order) into per-account timelines as they are read, so a
+ * month of logs is held once: events are located in place (no copies) and repeated strings
+ * (accounts, addresses, details) are shared.
+ */
+export class TimelineBuilder {
+  readonly #timelines = new Map<string, AccountTimeline>();
+  readonly #places = new Map<string, string | null>();
+  readonly #strings = new Map<string, string>();
+  readonly #countryOf: CountryOf;
+
+  constructor(countryOf: CountryOf) {
+    this.#countryOf = countryOf;
+  }
+
+  /**
+   * One shared copy per distinct string. The copy is flattened: a parser's regex match is a slice of
+   * its log line, itself a slice of a 64 KB read chunk, and keeping the slice would keep the whole
+   * chunk — the entire log would stay in memory.
+   */
+  #intern(s: string): string {
+    const known = this.#strings.get(s);
+    if (known !== undefined) return known;
+    const copy = ` ${s}`.slice(1);
+    this.#strings.set(copy, copy);
+    return copy;
+  }
+
+  #place(ip: string | null, stated: string | null): string | null {
+    if (stated || ip === null) return placeOf(ip, stated, this.#countryOf);
+    if (!this.#places.has(ip)) this.#places.set(ip, placeOf(ip, null, this.#countryOf));
+    return this.#places.get(ip) ?? null;
+  }
+
+  add(e: AccountEvent): void {
+    const account = this.#intern(e.account);
+    let t = this.#timelines.get(account);
+    if (!t) {
+      t = { account, logins: [], sends: [], forwards: [] };
+      this.#timelines.set(account, t);
+    }
+    e.account = account;
+    if (e.kind === 'forward') {
+      e.target = this.#intern(e.target);
+      t.forwards.push(e);
+      return;
+    }
+    if (e.ip !== null) e.ip = this.#intern(e.ip);
+    if (e.kind === 'send') for (const r of e.recipients) r.address = this.#intern(r.address);
+    const located = e as Located<typeof e>;
+    located.place = this.#place(e.ip, e.kind === 'login' ? e.country : null);
+    if (located.kind === 'login') {
+      located.detail = this.#intern(located.detail);
+      t.logins.push(located);
+    } else t.sends.push(located);
+  }
+
+  finish(): Map<string, AccountTimeline> {
+    for (const t of this.#timelines.values()) {
+      t.logins.sort((a, b) => a.at - b.at);
+      t.sends.sort((a, b) => a.at - b.at);
+      t.forwards.sort((a, b) => a.at - b.at);
+    }
+    return this.#timelines;
+  }
+}
+
 /** Events of all accounts (any order) → timelines sorted by time. */
 export function buildTimelines(events: Iterable<AccountEvent>, countryOf: CountryOf): Map<string, AccountTimeline> {
-  const out = new Map<string, AccountTimeline>();
-  const memo = new Map<string, string | null>();
-  const lookup: CountryOf = (ip) => {
-    if (!memo.has(ip)) memo.set(ip, countryOf(ip));
-    return memo.get(ip) ?? null;
-  };
-  for (const e of events) {
-    let t = out.get(e.account);
-    if (!t) {
-      t = { account: e.account, logins: [], sends: [], forwards: [] };
-      out.set(e.account, t);
-    }
-    if (e.kind === 'login') t.logins.push({ ...e, place: placeOf(e.ip, e.country, lookup) });
-    else if (e.kind === 'send') t.sends.push({ ...e, place: placeOf(e.ip, null, lookup) });
-    else t.forwards.push(e);
-  }
-  for (const t of out.values()) {
-    t.logins.sort((a, b) => a.at - b.at);
-    t.sends.sort((a, b) => a.at - b.at);
-    t.forwards.sort((a, b) => a.at - b.at);
-  }
-  return out;
+  const b = new TimelineBuilder(countryOf);
+  for (const e of events) b.add(e);
+  return b.finish();
 }
 
 function cluster(findings: Finding[]): Finding[][] {
