@@ -68,8 +68,7 @@ describe('config', () => {
     expect(loadConfig({ env: {}, cwd: '/tmp' }).mail).toEqual({ authservIds: [], homeCountries: ['JP'], dns: 'off', ingestToken: null, watchDir: null });
     const c = loadConfig({ env: { MAMORI_MAIL_DNS: 'dns.json', MAMORI_MAIL_AUTHSERV_IDS: 'MX1.hospital.example.jp, mx2', MAMORI_MAIL_WATCH_DIR: 'drop', MAMORI_MAIL_INGEST_TOKEN: 'x'.repeat(24), MAMORI_MAIL_HOME_COUNTRIES: 'jp, us' }, cwd: '/srv' });
     expect(c.mail).toEqual({ authservIds: ['mx1.hospital.example.jp', 'mx2'], homeCountries: ['JP', 'US'], dns: { cacheFile: '/srv/dns.json' }, ingestToken: 'x'.repeat(24), watchDir: '/srv/drop' });
-    expect(problems(() => loadConfig({ env: { MAMORI_MAIL_HOME_COUNTRIES: 'Japan' }, cwd: '/tmp' })).join('
-')).toMatch(/country codes/);
+    expect(problems(() => loadConfig({ env: { MAMORI_MAIL_HOME_COUNTRIES: 'Japan' }, cwd: '/tmp' })).join('\n')).toMatch(/country codes/);
     expect(loadConfig({ env: { MAMORI_MAIL_DNS: 'system' }, cwd: '/tmp' }).mail.dns).toBe('system');
     expect(problems(() => loadConfig({ env: { MAMORI_MAIL_INGEST_TOKEN: 'short' }, cwd: '/tmp' })).join('\n')).toMatch(/at least 24/);
     expect(problems(() => loadConfig({ env: { MAMORI_MAIL_AUTHSERV_IDS: 'mx;evil' }, cwd: '/tmp' })).join('\n')).toMatch(/authserv-ids/);
