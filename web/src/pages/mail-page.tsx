@@ -3,6 +3,7 @@ import type { CaseSummaryView, MailDetailView, MailMessageView } from '../../../
 import { api, upload } from '../api.js';
 import { FormError } from '../components/form-error.js';
 import { formatJst, useI18n } from '../i18n.js';
+import { MailTakeoverPanel } from './mail-takeover-panel.js';
 
 interface MailSettingsView {
   domains: string[];
@@ -28,6 +29,7 @@ export function MailPage({ canReview, navigate }: { canReview: boolean; navigate
   const [cases, setCases] = useState<CaseSummaryView[]>([]);
   const [joinCase, setJoinCase] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [tab, setTab] = useState<'messages' | 'takeover'>('messages');
 
   const load = useCallback(() => {
     const qs = new URLSearchParams({ limit: '200', ...(verdict ? { verdict } : {}), ...(state ? { state } : {}), ...(q.trim() ? { q: q.trim() } : {}) });
@@ -92,6 +94,22 @@ export function MailPage({ canReview, navigate }: { canReview: boolean; navigate
   return (
     <section aria-labelledby="mail-title">
       <h1 id="mail-title">{t.mail}</h1>
+      <div role="tablist" className="row">
+        <button type="button" role="tab" aria-selected={tab === 'messages'} className={tab === 'messages' ? '' : 'secondary'} onClick={() => setTab('messages')}>
+          {m.tabMessages}
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'takeover'} className={tab === 'takeover' ? '' : 'secondary'} onClick={() => setTab('takeover')}>
+          {m.tabTakeover}
+        </button>
+      </div>
+      {tab === 'takeover' ? <MailTakeoverPanel canReview={canReview} navigate={navigate} /> : messagesTab()}
+    </section>
+  );
+
+  // A render helper, not a component: a nested component would remount (and lose input focus) on every render.
+  function messagesTab() {
+    return (
+    <>
       <p className="hint">{m.intro}</p>
       {settings ? (
         <p className="hint" data-testid="mail-settings">
@@ -281,6 +299,7 @@ export function MailPage({ canReview, navigate }: { canReview: boolean; navigate
           ) : null}
         </div>
       ) : null}
-    </section>
-  );
+    </>
+    );
+  }
 }
