@@ -492,6 +492,8 @@ export interface MailTakeoverAlertsTable {
   suspect_ips: string;
   sent_in_window: number;
   external_recipients: number;
+  /** JSON [{ address, first, messages }]: outside addresses mailed in the window */
+  recipients: string;
   /** open | investigating | confirmed | false_positive */
   state: string;
   note: string;

@@ -63,7 +63,7 @@ describe('account takeover in Chromium', () => {
     await detail.getByRole('button', { name: 'インシデントとして登録' }).click();
     await page.getByRole('heading', { name: /メールアカウントの不正利用の疑い/ }).waitFor();
     await page.getByRole('tab', { name: '証拠' }).click();
-    await expect.poll(() => page.getByTestId('evidence-item').count()).toBe(1);
-    expect(await page.getByTestId('evidence-item').first().textContent()).toMatch(/takeover-.*-evidence\.csv/);
+    await expect.poll(() => page.getByTestId('evidence-item').count()).toBe(2);
+    expect(await page.getByTestId('evidence-item').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/takeover-.*-evidence\.csv/), expect.stringMatching(/takeover-.*-recipients\.csv/)]));
   });
 });

@@ -65,6 +65,17 @@ describe('mamori mail takeover', () => {
     }, 60_000);
   }
 
+  it('writes the outside addresses each 危険 account mailed in its window', async () => {
+    const out = path.join(dir, 'recipients.csv');
+    const r = await cli(['mail', 'takeover', '--domain', DOMAIN, '--year', '2026', '--recipients', out, path.join(dir, 'onprem', 'maillog')], {});
+    expect(r.code).toBe(0);
+    const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('アカウント,区分,氏名,メールアドレス,項目,院内外,通数,最初,最後');
+    const relay = (JSON.parse(readFileSync(path.join(dir, 'onprem', 'labels.json'), 'utf8')) as { labels: TakeoverLabel[] }).labels.find((l) => l.scenario === 'spam_relay');
+    // The relay's burst to harvested addresses is all there.
+    expect(lines.filter((l) => l.startsWith(`${relay?.account ?? 'x'},取引先,`)).length).toBeGreaterThan(100);
+  });
+
   it('prints a readable report without --json, and insists on the hospital domain', async () => {
     const r = await cli(['mail', 'takeover', '--domain', DOMAIN, '--year', '2026', path.join(dir, 'onprem', 'maillog')], {});
     expect(r.out).toMatch(/危険\t\d+\tstaff\d+@/);

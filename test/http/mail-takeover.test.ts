@@ -93,8 +93,16 @@ for (const dialect of testDialects()) {
       const kase = await admin.get(`/api/cases/${caseId}`);
       expect(kase.body.type).toBe('mailbox_takeover');
       const ev = await admin.get(`/api/cases/${caseId}/evidence`);
-      const files = (ev.body.evidence ?? ev.body) as Array<{ filename: string }>;
-      expect(files.map((f) => f.filename).some((n) => /^takeover-.*-evidence\.csv$/.test(n))).toBe(true);
+      const files = ev.body.evidence as Array<{ id: string; filename: string }>;
+      expect(files.map((f) => f.filename.replace(/-[0-9a-f]{8}-/, '-*-')).sort()).toEqual(['takeover-*-evidence.csv', 'takeover-*-recipients.csv']);
+      // Every outside address mailed from the account in the window (the owner's mail and the forwarded copies) imports into the register as it is.
+      const recipients = files.find((f) => f.filename.endsWith('-recipients.csv'));
+      const csv = String((await admin.get(`/api/cases/${caseId}/evidence/${recipients?.id ?? ''}/download`)).body.raw);
+      expect(csv).toContain('.inbox');
+      const imported = await admin.call('POST', `/api/cases/${caseId}/people/import`, { csv: csv.replace(/^\uFEFF/, ''), filename: 'recipients.csv' });
+      const rows = csv.trim().split('\n').length - 1;
+      expect(rows).toBeGreaterThan(1);
+      expect(imported.body).toMatchObject({ rows, created: rows, errors: [] });
       const timeline = await admin.get(`/api/cases/${caseId}/timeline`);
       expect(JSON.stringify(timeline.body)).toContain('不正利用の推定開始');
       // Escalating again returns the same case.

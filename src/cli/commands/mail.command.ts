@@ -5,7 +5,7 @@ import path from 'node:path';
 import { walkFiles } from '../../connectors/file-source.js';
 import { fileScanSource } from '../../connectors/scan-source.js';
 import { csvLine } from '../../core/csv.js';
-import { CorrespondentList, type Correspondent } from '../../core/mail/correspondents.js';
+import { CorrespondentList, REGISTER_HEADER, registerRow, type Correspondent } from '../../core/mail/correspondents.js';
 import { isoJst, jstDays } from '../../core/jst.js';
 import { checkDay } from '../cli-dates.js';
 import { writeXlsx } from '../../services/documents/xlsx.js';
@@ -31,9 +31,8 @@ function jst(t: number | null): string | null {
 
 /** Rows shaped for the affected-people register import (区分・氏名・メールアドレス・項目). */
 function registerRows(list: readonly Correspondent[]): string[][] {
-  return list.map((c) => ['取引先', c.name || c.address, c.address, 'メールアドレス', c.internal ? '院内' : '院外', String(c.messages), jst(c.firstAt) ?? '', jst(c.lastAt) ?? '']);
+  return list.map((c) => registerRow({ address: c.address, name: c.name, internal: c.internal, messages: c.messages, first: jst(c.firstAt) ?? '', last: jst(c.lastAt) ?? '' }));
 }
-const REGISTER_HEADER = ['区分', '氏名', 'メールアドレス', '項目', '院内外', '通数', '最初', '最後'];
 
 
 /** MAMORI_MAIL_DOMAINS, split as the configuration module splits it (these commands open no database). */
@@ -120,7 +119,7 @@ export function registerMail(program: Command, io: CliIo): void {
         io.out(`addresses ${rows.length} (external ${rows.filter((c) => !c.internal).length}), messages ${list.messagesInWindow}, unreadable ${unreadable}`);
       }
       if (opts.csv) await writeFile(opts.csv, `\uFEFF${csvLine(REGISTER_HEADER)}${registerRows(rows).map((r) => csvLine(r)).join('')}`);
-      if (opts.xlsx) await writeFile(opts.xlsx, await writeXlsx('送受信先', REGISTER_HEADER, registerRows(rows)));
+      if (opts.xlsx) await writeFile(opts.xlsx, await writeXlsx('送受信先', [...REGISTER_HEADER], registerRows(rows)));
     });
   mail
     .command('takeover')
@@ -133,7 +132,8 @@ export function registerMail(program: Command, io: CliIo): void {
     .option('--learning-days <n>', 'days at the start of the logs that only teach what is normal', '7')
     .option('--daily-ceiling <n>', 'outside recipients a day above which any account is flagged', '300')
     .option('--json', 'one JSON line per alert, then a summary')
-    .action(async (paths: string[], opts: { domain?: string[]; homeCountry?: string[]; year?: string; utcOffset: string; learningDays: string; dailyCeiling: string; json?: boolean }) => {
+    .option('--recipients <file.csv>', "write the outside addresses each 危険 account mailed in its estimated window (register import format, UTF-8 with BOM)")
+    .action(async (paths: string[], opts: { domain?: string[]; homeCountry?: string[]; year?: string; utcOffset: string; learningDays: string; dailyCeiling: string; json?: boolean; recipients?: string }) => {
       const domains = opts.domain ?? envMailDomains(io);
       if (domains.length === 0) throw new DomainError('validation_failed', '病院のメールドメインを --domain か MAMORI_MAIL_DOMAINS で指定してください / give the hospital mail domain (--domain or MAMORI_MAIL_DOMAINS)');
       const offset = Number(opts.utcOffset);
@@ -165,6 +165,10 @@ export function registerMail(program: Command, io: CliIo): void {
         danger: r.alerts.filter((a) => a.severity === '危険').length,
         seconds: (Date.now() - started) / 1000,
       };
+      if (opts.recipients) {
+        const rows = r.alerts.filter((a) => a.severity === '危険').flatMap((a) => a.recipients.map((x) => [a.account, ...registerRow({ address: x.address, internal: false, messages: x.messages, first: isoJst(x.first), last: '' })]));
+        await writeFile(opts.recipients, `\uFEFF${csvLine(['アカウント', ...REGISTER_HEADER])}${rows.map((x) => csvLine(x)).join('')}`);
+      }
       if (opts.json) {
         for (const a of r.alerts) io.out(JSON.stringify(takeoverAlertJson(a)));
         io.out(JSON.stringify({ summary }));

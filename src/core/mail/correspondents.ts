@@ -7,6 +7,17 @@
  */
 import { domainOf, inDomains } from './message-facts.js';
 
+/**
+ * Columns of a correspondent list as the affected-people register imports it (区分・氏名・メール
+ * アドレス・項目), plus context columns the import ignores.
+ */
+export const REGISTER_HEADER = ['区分', '氏名', 'メールアドレス', '項目', '院内外', '通数', '最初', '最後'] as const;
+
+/** One register row for an outside address (取引先, named by the address when no name is known). */
+export function registerRow(c: { address: string; name?: string; internal: boolean; messages: number; first: string; last: string }): string[] {
+  return ['取引先', c.name || c.address, c.address, 'メールアドレス', c.internal ? '院内' : '院外', String(c.messages), c.first, c.last];
+}
+
 export interface AddressRef {
   address: string;
   name: string;

@@ -51,6 +51,7 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addColumn('suspect_ips', 'text', (c) => c.notNull())
     .addColumn('sent_in_window', 'integer', (c) => c.notNull())
     .addColumn('external_recipients', 'integer', (c) => c.notNull())
+    .addColumn('recipients', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('note', 'text', (c) => c.notNull())
     .addColumn('case_id', 'text')

@@ -14,7 +14,8 @@ import { csvLine } from '../../core/csv.js';
 import { DomainError } from '../../core/errors.js';
 import type { JobContext, JobResult } from '../../core/jobs.js';
 import { isoJst } from '../../core/jst.js';
-import type { CountryOf } from '../../core/mail/takeover/takeover.js';
+import { REGISTER_HEADER, registerRow } from '../../core/mail/correspondents.js';
+import type { CountryOf, WindowRecipient } from '../../core/mail/takeover/takeover.js';
 import { suspectIpLabel } from '../../core/mail/takeover/takeover.js';
 import type { EvidenceStore } from '../../connectors/evidence-store.js';
 import type { IncidentStore } from '../../db/incident-store.js';
@@ -171,6 +172,7 @@ export class AccountTakeoverService {
           suspect_ips: JSON.stringify(a.suspectIps),
           sent_in_window: a.sentInWindow,
           external_recipients: a.externalRecipientsInWindow,
+          recipients: JSON.stringify(a.recipients),
           state: 'open',
           note: '',
           case_id: null,
@@ -254,6 +256,17 @@ export class AccountTakeoverService {
       acquiredBy: actor.name,
       source: `Mamori ログ分析（${files.map((f) => f.name).join(', ')}）`,
     });
+    const recipients = JSON.parse(row.recipients) as WindowRecipient[];
+    if (recipients.length > 0) {
+      const rows = recipients.map((r) => registerRow({ address: r.address, internal: false, messages: r.messages, first: isoJst(r.first), last: '' }));
+      await this.#response.addEvidence(actor, target, Readable.from([Buffer.from(`\uFEFF${csvLine(REGISTER_HEADER)}${rows.map((r) => csvLine(r)).join('')}`)]), {
+        filename: `takeover-${row.id.slice(0, 8)}-recipients.csv`,
+        description: `推定期間に ${row.account} から送信された院外の宛先 ${recipients.length} 件（対象者一覧に取り込める形式）`,
+        acquiredAt: row.created_at,
+        acquiredBy: actor.name,
+        source: 'Mamori ログ分析',
+      });
+    }
     await this.#cases.addTimeline(actor, target, { date: isoJst(start).slice(0, 10), time: isoJst(start).slice(11, 16), approximate: true, source: 'Mamori ログ分析', category: '被害', body: `不正利用の推定開始（${row.account}）：${findings[0]?.text ?? ''}`, inPublicNotice: false, inAuthorityReport: true, evidenceIds: [] });
     await this.#cases.addTimeline(actor, target, { date: isoJst(end).slice(0, 10), time: isoJst(end).slice(11, 16), approximate: true, source: 'Mamori ログ分析', category: '被害', body: `不正利用の最後の痕跡（推定）（${row.account}）`, inPublicNotice: false, inAuthorityReport: true, evidenceIds: [] });
     await this.#store.mailTakeover.updateAlert(id, { case_id: target, state: 'confirmed', reviewed_by: actor.name, updated_at: iso(this.#clock.now()) });

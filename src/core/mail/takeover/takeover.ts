@@ -40,7 +40,21 @@ export interface TakeoverAlert {
   /** Messages the account sent inside the window, and the distinct outside addresses they went to. */
   sentInWindow: number;
   externalRecipientsInWindow: number;
+  /**
+   * The outside addresses mailed inside the window (first time, count), most mailed first: who may
+   * have received mail in the account's name — forged replies, malware — and should be warned.
+   * Capped at MAX_RECIPIENTS_LISTED; the count above is exact.
+   */
+  recipients: WindowRecipient[];
 }
+
+export interface WindowRecipient {
+  address: string;
+  first: number;
+  messages: number;
+}
+
+export const MAX_RECIPIENTS_LISTED = 50_000;
 
 export type CountryOf = (ip: string) => string | null;
 
@@ -168,7 +182,14 @@ export function detectAccountTakeover(t: AccountTimeline, ctx: TakeoverContext, 
       if (e.at > end) end = e.at;
     }
     const inWindow = t.sends.filter((x) => x.at >= start && x.at <= end);
-    const external = new Set(inWindow.flatMap((x) => externalRecipients(x, ctx.domains).map((r) => r.address)));
+    const external = new Map<string, WindowRecipient>();
+    for (const x of inWindow) {
+      for (const r of externalRecipients(x, ctx.domains)) {
+        const seen = external.get(r.address);
+        if (seen) seen.messages += 1;
+        else external.set(r.address, { address: r.address, first: x.at, messages: 1 });
+      }
+    }
     const places = new Map<string, string | null>();
     for (const e of [...t.logins, ...t.sends]) if (e.ip && ips.has(e.ip) && !places.has(e.ip)) places.set(e.ip, e.place);
     alerts.push({
@@ -182,6 +203,7 @@ export function detectAccountTakeover(t: AccountTimeline, ctx: TakeoverContext, 
       suspectIps: [...ips].map((ip) => ({ ip, country: places.get(ip) ?? null })),
       sentInWindow: inWindow.length,
       externalRecipientsInWindow: external.size,
+      recipients: [...external.values()].sort((a, b) => b.messages - a.messages || a.first - b.first).slice(0, MAX_RECIPIENTS_LISTED),
     });
   }
   return alerts;
