@@ -14,7 +14,11 @@ import { parseArgs } from 'node:util';
 import { TAKEOVER_DECOYS, TAKEOVER_SCENARIOS, type TakeoverLabel } from '../src/services/mail/takeover-log-generator.js';
 import { HOSPITAL_DOMAIN } from '../src/services/mail/mail-generator.js';
 import { cli } from './cli.js';
-import { measure } from './measure.js';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 const out = (s: string): boolean => process.stdout.write(`${s}\n`);
 
@@ -50,12 +54,13 @@ async function evaluate(values: EvalOptions, flavour: 'onprem' | 'm365', dir: st
   await cli(['mail', 'generate-logs', dir, '--flavour', flavour, '--accounts', values.accounts, '--days', values.days, '--seed', values.seed]);
   const labels = (JSON.parse(await readFile(path.join(dir, 'labels.json'), 'utf8')) as { labels: TakeoverLabel[] }).labels;
   const logs = (await readdir(dir)).filter((f) => f !== 'labels.json').map((f) => path.join(dir, f));
-  let lines: string[] = [];
-  const run = await measure('takeover', 'lines', async () => {
-    lines = await cli(['mail', 'takeover', '--json', '--domain', HOSPITAL_DOMAIN, '--year', '2026', ...logs]);
-    return 0;
-  });
-  const seconds = run.seconds;
+  // Detection in its own process, so its peak memory is not the generator's.
+  const started = process.hrtime.bigint();
+  const child = await execFileAsync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', '--', 'mail', 'takeover', '--json', '--domain', HOSPITAL_DOMAIN, '--year', '2026', ...logs], { maxBuffer: 1024 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const all = child.stdout.trim().split('\n');
+  const peak = (JSON.parse(all.pop() ?? '{}') as { maxRssMiB: number }).maxRssMiB;
+  const lines = all;
   const alerts = lines.slice(0, -1).map((l) => JSON.parse(l) as AlertLine);
   const summary = JSON.parse(lines[lines.length - 1] ?? '{}') as Summary;
   const byAccount = new Map<string, AlertLine[]>();
@@ -63,7 +68,7 @@ async function evaluate(values: EvalOptions, flavour: 'onprem' | 'm365', dir: st
   const totalLines = summary.summary.files.reduce((n, f) => n + f.lines, 0);
   const events = summary.summary.events.logins + summary.summary.events.sends + summary.summary.events.forwards;
   out(`\n## ${flavour === 'onprem' ? 'Postfix + Dovecot mail log' : 'Microsoft 365 sign-in / message trace / audit CSV'} (${summary.summary.accounts} accounts, ${values.days} days, seed ${values.seed})`);
-  out(`${totalLines.toLocaleString()} lines, ${events.toLocaleString()} events, rejected ${summary.summary.files.reduce((n, f) => n + f.rejected, 0)}; read + detect ${seconds.toFixed(2)} s = ${Math.round(totalLines / seconds).toLocaleString()} lines/s`);
+  out(`${totalLines.toLocaleString()} lines, ${events.toLocaleString()} events, rejected ${summary.summary.files.reduce((n, f) => n + f.rejected, 0)}; read + detect ${seconds.toFixed(2)} s (incl. process start) = ${Math.round(totalLines / seconds).toLocaleString()} lines/s`);
   out('scenario              accounts   危険 recall   ≥注意 recall   window start error (median h)');
   const labelled = new Set(labels.map((l) => l.account));
   for (const s of TAKEOVER_SCENARIOS) {
@@ -96,7 +101,7 @@ async function evaluate(values: EvalOptions, flavour: 'onprem' | 'm365', dir: st
   const compromised = labels.filter((l) => l.compromised).length;
   const dangerAccounts = [...byAccount].filter(([, as]) => as.some((a) => a.severity === '危険')).map(([acc]) => acc);
   const truePositives = dangerAccounts.filter((acc) => labels.some((l) => l.account === acc && l.compromised)).length;
-  out(`precision of 危険 accounts: ${truePositives} / ${dangerAccounts.length}; takeovers ${compromised}; peak RSS during detection ${run.peakRssMiB.toFixed(0)} MiB`);
+  out(`precision of 危険 accounts: ${truePositives} / ${dangerAccounts.length}; takeovers ${compromised}; detection process peak RSS ${peak} MiB`);
 }
 
 export async function runMailTakeoverEval(values: EvalOptions = { accounts: '300', days: '30', seed: '5', keep: false }): Promise<void> {
@@ -111,7 +116,10 @@ export async function runMailTakeoverEval(values: EvalOptions = { accounts: '300
   }
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}` && process.argv[2] === '--child') {
+  for (const l of await cli(process.argv.slice(4))) out(l);
+  out(JSON.stringify({ maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+} else if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const { values } = parseArgs({ options: { accounts: { type: 'string', default: '300' }, days: { type: 'string', default: '30' }, seed: { type: 'string', default: '5' }, keep: { type: 'boolean', default: false } } });
   await runMailTakeoverEval(values);
 }
