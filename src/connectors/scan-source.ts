@@ -1,6 +1,7 @@
 /**
- * What a scan reads from one file: an mbox is streamed message by message; a SQLite database or a
- * SQL dump becomes one table per database table; a file that starts with mail headers (Maildir,
+ * What a scan reads from one file: an mbox is streamed message by message, as is an Outlook data
+ * file (.pst/.ost, converted message by message); a SQLite database or a SQL dump becomes one table
+ * per database table; a file that starts with mail headers (Maildir,
  * EML without extension) is a message; anything else is one file entry (the scanner expands zips
  * and reads .eml itself). Entries over `maxBytes` are reported, not read.
  */
@@ -9,6 +10,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseSqlDump } from '../core/pii/sql-dump.js';
 import { readMbox } from './mbox-reader.js';
+import { isPst, readPst } from './pst-reader.js';
 import { isSqlite, readSqliteTables } from './sqlite-tables.js';
 
 export interface TableData {
@@ -27,7 +29,7 @@ export interface ScanSource {
   count(file: string, name: string): Promise<number | null>;
 }
 
-type Kind = 'mbox' | 'sqlite' | 'sql' | 'message' | 'file';
+type Kind = 'mbox' | 'pst' | 'sqlite' | 'sql' | 'message' | 'file';
 
 const HEADER_LINE = /^(Return-Path|Received|From|Date|Message-ID|Delivered-To|X-[\w-]+|MIME-Version|Subject|To):[ \t]/i;
 
@@ -49,6 +51,7 @@ export async function sourceKind(file: string, name: string): Promise<Kind> {
   if (ext === '.eml') return 'message';
   const h = await head(file, 64);
   if (isSqlite(h)) return 'sqlite';
+  if (isPst(h)) return 'pst';
   if (h.subarray(0, 5).toString('latin1') === 'From ') return 'mbox';
   // Maildir files (cur/new) and extension-less saved mails start with header lines.
   if (!ext || /[:,]\d?,?[A-Z]*$/.test(name) || /\/(cur|new)\//.test(file)) {
@@ -71,6 +74,18 @@ async function* entries(file: string, name: string, maxBytes: number): AsyncGene
     for await (const m of readMbox(file, maxBytes)) {
       const item = `${name}#${m.index}`;
       yield m.raw ? { item, kind: 'message', status: 'ok', data: m.raw } : { item, kind: 'message', status: 'too_large', data: null };
+    }
+    return;
+  }
+  if (kind === 'pst') {
+    try {
+      for await (const m of readPst(file, maxBytes)) {
+        const item = `${name}#${m.item}`;
+        yield m.eml ? { item, kind: 'message', status: 'ok', data: m.eml } : { item, kind: 'message', status: 'too_large', data: null };
+      }
+    } catch {
+      // A damaged store: what was read stands; the rest is reported.
+      yield { item: name, kind: 'file', status: 'unreadable', data: null };
     }
     return;
   }
@@ -100,7 +115,7 @@ async function* entries(file: string, name: string, maxBytes: number): AsyncGene
 /** Counts "From " separators in one streaming pass (an 8,335-message mailbox takes about a second). */
 async function count(file: string, name: string): Promise<number | null> {
   const kind = await sourceKind(file, name);
-  if (kind !== 'mbox') return kind === 'sqlite' || kind === 'sql' ? null : 1;
+  if (kind !== 'mbox') return kind === 'sqlite' || kind === 'sql' || kind === 'pst' ? null : 1;
   let n = 0;
   let prev = 0x0a;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {

@@ -356,6 +356,7 @@ describe('Japanese charsets, PDF text layers and containers that cannot be read'
     expect(items.get('broken.pdf')?.parts[0]?.status).toBe('unreadable');
     expect(items.get('locked.xlsx')?.parts[0]).toMatchObject({ status: 'encrypted', reason: expect.stringContaining('パスワード付き') as unknown });
     expect(items.get('old.xls')?.parts[0]).toMatchObject({ status: 'unsupported', reason: expect.stringContaining('旧形式') as unknown });
-    expect(items.get('outlook.pst')?.parts[0]).toMatchObject({ status: 'unsupported', reason: expect.stringContaining('readpst') as unknown });
+    // A damaged Outlook store is reported, never fatal (a readable one is read message by message: test/cli/pst.test.ts).
+    expect(JSON.stringify(items.get('outlook.pst'))).toContain('unreadable');
   });
 });

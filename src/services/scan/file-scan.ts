@@ -62,7 +62,8 @@ function sniffUnreadable(data: Buffer): { status: Exclude<PartStatus, 'ok'>; rea
     return { status: 'unsupported', reason: '旧形式のOffice文書（.xls/.doc/.ppt）は未対応のため未検査（新形式で保存し直して再調査）' };
   }
   if (data.subarray(0, 4).toString('latin1') === '!BDN') {
-    return { status: 'unsupported', reason: 'Outlookのデータファイル（PST）は readpst（Debian の pst-utils）で mbox に変換してから調査してください' };
+    // A PST given directly is read message by message (connectors/pst-reader); inside an archive it is not unpacked.
+    return { status: 'unsupported', reason: 'アーカイブ内のOutlookデータファイル（PST）は未検査です（取り出して単独で調査してください）' };
   }
   return null;
 }
