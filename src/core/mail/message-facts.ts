@@ -43,8 +43,19 @@ export interface MessageFacts {
   auth: AuthFacts | null;
 }
 
+type Split = Readonly<{ fresh: string; quoted: string }>;
+// Several signals (and the thread index) split the same body in turn: the last split is reused.
+let lastSplit: { text: string; result: Split } | null = null;
+
 /** Lines the sender wrote vs lines quoted from earlier mail ("> …", "-----Original Message-----"). */
-export function splitQuoted(text: string): { fresh: string; quoted: string } {
+export function splitQuoted(text: string): Split {
+  if (lastSplit?.text === text) return lastSplit.result;
+  const result = splitLines(text);
+  lastSplit = { text, result };
+  return result;
+}
+
+function splitLines(text: string): Split {
   const fresh: string[] = [];
   const quoted: string[] = [];
   let inOriginal = false;
