@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readEhrFolder } from '../../connectors/ehr-folder.js';
 import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/audit.js';
@@ -137,8 +137,7 @@ export function registerEhr(program: Command, io: CliIo): void {
     .option('--seed <n>', 'random seed', '1')
     .action(async (dir: string, opts: { staff: string; patients: string; days: string; seed: string }) => {
       const gen = new EhrGenerator({ staff: positive('staff', opts.staff), patients: positive('patients', opts.patients), days: positive('days', opts.days), seed: positive('seed', opts.seed) }).generate();
-      await mkdir(dir, { recursive: true });
-      for (const [name, text] of gen.files()) await writeFile(path.join(dir, name), text);
+      await gen.writeTo(dir);
       await writeFile(path.join(dir, 'labels.json'), JSON.stringify({ scenarios: gen.labels }, null, 1));
       io.out(`wrote ${dir}: ${gen.staff.length} staff, ${gen.patients.length} patients, ${gen.events.length} events, ${gen.labels.length} injected misuse cases`);
     });

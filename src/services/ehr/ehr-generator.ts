@@ -7,6 +7,9 @@
  * and addresses. A little legitimate but unexplainable work (informal consults) is mixed in, so
  * the precision the evaluation reports is not flattered. All people are invented.
  */
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { csvLine } from '../../core/csv.js';
 import { isoJst } from '../../core/jst.js';
 import { intIn, mulberry32, pickFrom, type Rng } from '../../core/seeded-random.js';
@@ -469,18 +472,59 @@ export class EhrGenerator {
   /** The folder as file name → CSV text (UTF-8, header row). */
   files(): Map<string, string> {
     const out = new Map<string, string>();
-    const file = (name: string, header: readonly string[], rows: ReadonlyArray<readonly unknown[]>) => out.set(name, csvLine(header) + rows.map((r) => csvLine(r)).join(''));
-    file('staff.csv', ['user_id', 'name', 'name_kana', 'birth_date', 'sex', 'department', 'job', 'address', 'phone', 'insurance_no', 'hired_on', 'left_on'], this.staff.map((s) => [s.userId, s.name, s.kana, s.birth, s.sex, s.dept, s.job, s.address, s.phone, s.insurance, '2015-04-01', s.leftOn]));
-    file('patients.csv', ['patient_id', 'name', 'name_kana', 'birth_date', 'sex', 'address', 'phone', 'insurance_no', 'insurance_branch', 'deceased_on', 'restricted'], this.patients.map((p) => [p.id, p.name, p.kana, p.birth, p.sex, p.address, p.phone, p.insurance, p.branch, p.deceasedOn, p.restricted ? '1' : '0']));
-    file('contacts.csv', ['patient_id', 'contact_name', 'contact_kana', 'relation', 'phone', 'address'], this.contacts);
-    file('encounters.csv', ['encounter_id', 'patient_id', 'kind', 'department', 'ward', 'start_at', 'end_at', 'attending_user_id'], this.encounters);
-    file('care_team.csv', ['patient_id', 'user_id', 'role', 'start_at', 'end_at'], this.careTeam);
-    file('appointments.csv', ['appointment_id', 'patient_id', 'department', 'user_id', 'at'], this.appointments);
-    file('orders.csv', ['order_id', 'patient_id', 'user_id', 'encounter_id', 'kind', 'item', 'controlled', 'created_at', 'deleted_at'], this.orders);
-    file('shifts.csv', ['user_id', 'start_at', 'end_at', 'ward'], this.shifts);
-    file('terminals.csv', ['terminal_id', 'location', 'ward'], this.terminals);
-    const events = [...this.events].sort((a, b) => a.at - b.at);
-    file('access_log.csv', ['event_id', 'at', 'user_id', 'patient_id', 'action', 'screen', 'terminal_id', 'session_id', 'object_id', 'via'], events.map((e) => [e.id, this.#iso(e.at), e.user, e.patient, e.action, e.screen, e.terminal, e.session, e.object, e.via]));
+    for (const [name, rows] of this.#tables()) out.set(name, Array.from(rows, (r) => csvLine(r)).join(''));
     return out;
+  }
+
+  /**
+   * Writes the folder; the access log is streamed in chunks, so a 15-million-event month (over
+   * V8's largest string) can be written.
+   */
+  async writeTo(dir: string): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    for (const [name, rows] of this.#tables()) {
+      const out = createWriteStream(path.join(dir, name));
+      let chunk = '';
+      for (const r of rows) {
+        chunk += csvLine(r);
+        if (chunk.length >= 1 << 20) {
+          if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+          chunk = '';
+        }
+      }
+      out.write(chunk);
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    }
+  }
+
+  /** Each file as header + rows (the access log lazily, in time order). */
+  *#tables(): Generator<[string, Iterable<readonly unknown[]>]> {
+    const table = (header: readonly string[], rows: Iterable<readonly unknown[]>): Iterable<readonly unknown[]> => ({
+      *[Symbol.iterator]() {
+        yield header;
+        yield* rows;
+      },
+    });
+    yield ['staff.csv', table(['user_id', 'name', 'name_kana', 'birth_date', 'sex', 'department', 'job', 'address', 'phone', 'insurance_no', 'hired_on', 'left_on'], this.staff.map((s) => [s.userId, s.name, s.kana, s.birth, s.sex, s.dept, s.job, s.address, s.phone, s.insurance, '2015-04-01', s.leftOn]))];
+    yield ['patients.csv', table(['patient_id', 'name', 'name_kana', 'birth_date', 'sex', 'address', 'phone', 'insurance_no', 'insurance_branch', 'deceased_on', 'restricted'], this.patients.map((p) => [p.id, p.name, p.kana, p.birth, p.sex, p.address, p.phone, p.insurance, p.branch, p.deceasedOn, p.restricted ? '1' : '0']))];
+    yield ['contacts.csv', table(['patient_id', 'contact_name', 'contact_kana', 'relation', 'phone', 'address'], this.contacts)];
+    yield ['encounters.csv', table(['encounter_id', 'patient_id', 'kind', 'department', 'ward', 'start_at', 'end_at', 'attending_user_id'], this.encounters)];
+    yield ['care_team.csv', table(['patient_id', 'user_id', 'role', 'start_at', 'end_at'], this.careTeam)];
+    yield ['appointments.csv', table(['appointment_id', 'patient_id', 'department', 'user_id', 'at'], this.appointments)];
+    yield ['orders.csv', table(['order_id', 'patient_id', 'user_id', 'encounter_id', 'kind', 'item', 'controlled', 'created_at', 'deleted_at'], this.orders)];
+    yield ['shifts.csv', table(['user_id', 'start_at', 'end_at', 'ward'], this.shifts)];
+    yield ['terminals.csv', table(['terminal_id', 'location', 'ward'], this.terminals)];
+    // Sorted in place: a copy of 15 million events would double the generator's memory.
+    this.events.sort((a, b) => a.at - b.at);
+    const iso = (t: number): string => this.#iso(t);
+    const events = this.events;
+    yield [
+      'access_log.csv',
+      table(['event_id', 'at', 'user_id', 'patient_id', 'action', 'screen', 'terminal_id', 'session_id', 'object_id', 'via'], {
+        *[Symbol.iterator]() {
+          for (const e of events) yield [e.id, iso(e.at), e.user, e.patient, e.action, e.screen, e.terminal, e.session, e.object, e.via];
+        },
+      }),
+    ];
   }
 }
