@@ -1,4 +1,5 @@
 /** `npm run bench`: every module's benchmark and evaluation, one after another. */
+import { runEhrAudit } from './ehr-audit.js';
 import { runEhrEval } from './ehr-eval.js';
 import { runMailAnalyze } from './mail-analyze.js';
 import { runMailEval } from './mail-eval.js';
@@ -15,6 +16,7 @@ printIncidentResults(await runIncidentsBench());
 printScanResults(await runScanBench());
 await runScanEval();
 await runEhrEval();
+await runEhrAudit();
 await runMailEval();
 await runMailAnalyze();
 await runMailTakeoverEval();

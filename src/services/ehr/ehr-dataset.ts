@@ -3,21 +3,28 @@
  * reason). A required file that is missing is a rejection of its own, and the audit refuses to
  * run without staff, patients and the access log.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
+import { CsvSyntaxError, readCsvRows } from '../../core/csv-rows.js';
 import { DomainError } from '../../core/errors.js';
 import { OPTIONAL_FILES, type EhrDataset, type EhrFile, type RejectedRow } from '../../core/ehr/model.js';
 import { parseRows, type ParsedOf } from '../../core/ehr/parse-rows.js';
 
+/** Header and records of one file (readCsvRows: a month of access log is millions of rows). */
 function records(text: string): { header: string[]; rows: Array<{ line: number; record: Record<string, string> }> } {
-  const parsed = parseCsv<{ record: Record<string, string>; info: { lines: number } }>(text, {
-    bom: true,
-    columns: (h: string[]) => h.map((c) => c.trim()),
-    skip_empty_lines: true,
-    relax_column_count: true,
-    info: true,
+  let header: string[] | null = null;
+  const rows: Array<{ line: number; record: Record<string, string> }> = [];
+  readCsvRows(text, (fields, line) => {
+    if (!header) {
+      header = fields.map((c) => c.trim());
+      return;
+    }
+    const record: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++) {
+      const key = header[i];
+      if (key !== undefined) record[key] = fields[i] ?? '';
+    }
+    rows.push({ line, record });
   });
-  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  return { header: first.split(',').map((c) => c.trim().replace(/^"|"$/g, '')), rows: parsed.map((p) => ({ line: p.info.lines, record: p.record })) };
+  return { header: header ?? [], rows };
 }
 
 /** Parse one file's text; null when absent (the caller decides whether that is allowed). */
@@ -27,7 +34,8 @@ export function parseEhrFile<F extends EhrFile>(file: F, text: string | null, re
   try {
     parsed = records(text);
   } catch (error) {
-    const line = error instanceof Error && 'lines' in error ? Number(error.lines) : 0;
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const line = error.line;
     rejected.push({ file: `${file}.csv`, line, reason: 'CSVの書式が不正です（引用符の閉じ忘れなど）' });
     return [];
   }
