@@ -4,6 +4,7 @@
  * (`access_log.ndjson`, when there is no access_log.csv) and vendor exports described by
  * `mapping.json`. Lines that cannot be converted are returned as rejected rows.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -12,12 +13,15 @@ import { csvLine } from '../core/csv.js';
 import { applyMapping, validateMapping } from '../core/ehr/column-mapping.js';
 import { ACCESS_LOG_COLUMNS, auditEventsFromNdjson } from '../core/ehr/fhir-audit-event.js';
 import type { EhrFile, RejectedRow } from '../core/ehr/model.js';
+import { csvFileRows, type CsvRow } from './csv-file-rows.js';
 
 export const EHR_FILES: readonly EhrFile[] = ['staff', 'patients', 'contacts', 'encounters', 'care_team', 'appointments', 'orders', 'shifts', 'terminals', 'access_log'];
 
 export interface EhrFolder {
   texts: Map<EhrFile, string | null>;
   rejected: RejectedRow[];
+  /** With `streamAccessLog`: access_log.csv read in pieces (its text is then null). */
+  accessLogRows: AsyncIterable<CsvRow[]> | null;
 }
 
 async function readOptional(file: string): Promise<Buffer | null> {
@@ -33,10 +37,23 @@ function toCsv(header: readonly string[], records: ReadonlyArray<Record<string, 
   return csvLine(header) + records.map((r) => csvLine(header.map((h) => r[h] ?? ''))).join('');
 }
 
-export async function readEhrFolder(dir: string): Promise<EhrFolder> {
+/**
+ * `streamAccessLog`: leave access_log.csv on disk and hand back its rows in pieces — for audits of
+ * logs larger than one string can hold.
+ */
+export async function readEhrFolder(dir: string, opts: { streamAccessLog?: boolean } = {}): Promise<EhrFolder> {
   const texts = new Map<EhrFile, string | null>();
   const rejected: RejectedRow[] = [];
-  for (const f of EHR_FILES) texts.set(f, (await readOptional(path.join(dir, `${f}.csv`)))?.toString('utf8') ?? null);
+  let accessLogRows: AsyncIterable<CsvRow[]> | null = null;
+  for (const f of EHR_FILES) {
+    const file = path.join(dir, `${f}.csv`);
+    if (f === 'access_log' && opts.streamAccessLog && existsSync(file)) {
+      texts.set(f, null);
+      accessLogRows = csvFileRows(file);
+      continue;
+    }
+    texts.set(f, (await readOptional(file))?.toString('utf8') ?? null);
+  }
   const mappingRaw = await readOptional(path.join(dir, 'mapping.json'));
   if (mappingRaw) {
     let parsed: unknown;
@@ -58,13 +75,14 @@ export async function readEhrFolder(dir: string): Promise<EhrFolder> {
         try {
           const records = parseCsv<Record<string, string>>(text, { bom: true, columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, relax_column_count: true });
           texts.set(file, toCsv(Object.keys(m.columns), applyMapping(m, records)));
+          if (file === 'access_log') accessLogRows = null;
         } catch {
           rejected.push({ file: m.file, line: 0, reason: 'CSVの書式が不正です' });
         }
       }
     }
   }
-  if (texts.get('access_log') === null) {
+  if (texts.get('access_log') === null && !accessLogRows) {
     const ndjson = await readOptional(path.join(dir, 'access_log.ndjson'));
     if (ndjson) {
       const r = auditEventsFromNdjson(ndjson.toString('utf8'));
@@ -72,5 +90,5 @@ export async function readEhrFolder(dir: string): Promise<EhrFolder> {
       texts.set('access_log', toCsv(ACCESS_LOG_COLUMNS, r.records.map((x) => x.record)));
     }
   }
-  return { texts, rejected };
+  return { texts, rejected, accessLogRows };
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, readCsvRows } from './csv-rows.js';
+import { CsvSyntaxError, readCsvChunk, readCsvRows } from './csv-rows.js';
 
 function rows(text: string): Array<[string[], number]> {
   const out: Array<[string[], number]> = [];
@@ -23,6 +23,24 @@ describe('readCsvRows', () => {
     readCsvRows(text, (f) => ours.push(f));
     expect(ours).toEqual(parse(text, { relax_column_count: true }));
   });
+  it('reads the same records when the text arrives in chunks cut anywhere (inside quotes, between CR and LF)', () => {
+    const text = '\uFEFFa,b,c\r\n1,"x, y",\r\n2,"say ""hi""","line1\r\nline2"\r\n\r\n3,,z\r\n4,"q"\r\n';
+    const whole = rows(text);
+    expect(whole.length).toBe(5);
+    for (let size = 1; size <= text.length; size++) {
+      const got: Array<[string[], number]> = [];
+      let tail = '';
+      let line = 1;
+      for (let at = 0; at < text.length; at += size) {
+        const piece = tail + text.slice(at, at + size);
+        const r = readCsvChunk(piece, at + size >= text.length, line, (f, l) => got.push([f, l]));
+        tail = piece.slice(r.consumed);
+        line = r.line;
+      }
+      expect(got, `chunk size ${size}`).toEqual(whole);
+    }
+  });
+
   it('names the line of a record whose quote never closes', () => {
     expect(() => rows('a,b\n1,"open\n2,3\n')).toThrow(CsvSyntaxError);
     try {

@@ -19,10 +19,20 @@ const LF = 0x0a;
 
 /** Calls `row` for each record (fields, 1-based line of its start); a leading BOM is skipped; blank lines are skipped. */
 export function readCsvRows(text: string, row: (fields: string[], line: number) => void): void {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  readCsvChunk(text, true, 1, row);
+}
+
+/**
+ * One chunk of a CSV read in pieces: reads every complete record and returns where the unread
+ * rest begins (`consumed`) and the line it starts on. Unless `final`, a record that runs into the
+ * end of the chunk is left unread, to be read again with the next chunk appended.
+ */
+export function readCsvChunk(text: string, final: boolean, firstLine: number, row: (fields: string[], line: number) => void): { consumed: number; line: number } {
+  let i = text.charCodeAt(0) === 0xfeff && firstLine === 1 ? 1 : 0;
   const n = text.length;
-  let line = 1;
+  let line = firstLine;
   while (i < n) {
+    const recordStart = i;
     const start = line;
     const fields: string[] = [];
     let blank = true;
@@ -33,9 +43,13 @@ export function readCsvRows(text: string, row: (fields: string[], line: number) 
         let from = i + 1;
         let j = from;
         for (;;) {
-          if (j >= n) throw new CsvSyntaxError(start);
+          if (j >= n) {
+            if (final) throw new CsvSyntaxError(start);
+            return { consumed: recordStart, line: start };
+          }
           const c = text.charCodeAt(j);
           if (c === QUOTE) {
+            if (j + 1 >= n && !final) return { consumed: recordStart, line: start };
             if (text.charCodeAt(j + 1) === QUOTE) {
               value += text.slice(from, j + 1);
               j += 2;
@@ -66,13 +80,15 @@ export function readCsvRows(text: string, row: (fields: string[], line: number) 
         fields.push(text.slice(i, j));
         i = j;
       }
+      if (i >= n && !final) return { consumed: recordStart, line: start };
       const c = text.charCodeAt(i);
       if (c === COMMA) {
         blank = false;
         i += 1;
         continue;
       }
-      // End of record: CRLF, LF, lone CR or end of text.
+      // End of record: CRLF, LF, lone CR or end of text. A CR at the chunk's end may be half a CRLF.
+      if (c === CR && i + 1 >= n && !final) return { consumed: recordStart, line: start };
       if (c === CR) i += text.charCodeAt(i + 1) === LF ? 2 : 1;
       else if (c === LF) i += 1;
       line += 1;
@@ -80,4 +96,5 @@ export function readCsvRows(text: string, row: (fields: string[], line: number) 
     }
     if (!blank) row(fields, start);
   }
+  return { consumed: n, line };
 }

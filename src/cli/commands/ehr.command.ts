@@ -8,7 +8,7 @@ import type { AccessLine } from '../../core/ehr/investigate.js';
 import { positive } from '../cli-options.js';
 import { isoJst, jstDays } from '../../core/jst.js';
 import { checkDay } from '../cli-dates.js';
-import { loadEhrDataset } from '../../services/ehr/ehr-dataset.js';
+import { loadEhrDataset, loadEhrDatasetStreaming } from '../../services/ehr/ehr-dataset.js';
 import { EhrGenerator } from '../../services/ehr/ehr-generator.js';
 import { cliActor, type CliIo } from '../cli-io.js';
 import { withContainer, type GlobalFlags } from '../open-container.js';
@@ -119,10 +119,11 @@ export function registerEhr(program: Command, io: CliIo): void {
     .option('--to <date>', 'last day (JST, YYYY-MM-DD) that raises alerts')
     .option('--json', 'JSON lines')
     .action(async (dir: string, opts: { from?: string; to?: string; json?: boolean }) => {
-      const folder = await readEhrFolder(dir);
+      // The access log is read in pieces: a month of a large hospital's log does not fit in one string.
+      const folder = await readEhrFolder(dir, { streamAccessLog: true });
       // Problems with the folder itself (mapping.json, NDJSON lines) are shown even if the load then fails.
       for (const r of folder.rejected.slice(0, 100)) io.err(`rejected ${r.file}:${r.line}: ${r.reason}`);
-      const { data, rejected } = loadEhrDataset(folder.texts);
+      const { data, rejected } = folder.accessLogRows ? await loadEhrDatasetStreaming(folder.texts, folder.accessLogRows) : loadEhrDataset(folder.texts);
       for (const r of rejected.slice(0, 100)) io.err(`rejected ${r.file}:${r.line}: ${r.reason}`);
       if (rejected.length > 100) io.err(`… ${rejected.length - 100} more rejected rows`);
       printAudit(io, runAudit(data, windowOf(opts)), opts.json, { rejected_rows: rejected.length + folder.rejected.length });

@@ -5,8 +5,9 @@
  */
 import { CsvSyntaxError, readCsvRows } from '../../core/csv-rows.js';
 import { DomainError } from '../../core/errors.js';
-import { OPTIONAL_FILES, type EhrDataset, type EhrFile, type RejectedRow } from '../../core/ehr/model.js';
+import { OPTIONAL_FILES, type AccessEvent, type EhrDataset, type EhrFile, type RejectedRow } from '../../core/ehr/model.js';
 import { parseRows, type ParsedOf } from '../../core/ehr/parse-rows.js';
+import type { CsvRow } from '../../connectors/csv-file-rows.js';
 
 /** Header and records of one file (readCsvRows: a month of access log is millions of rows). */
 function records(text: string): { header: string[]; rows: Array<{ line: number; record: Record<string, string> }> } {
@@ -46,6 +47,51 @@ export function parseEhrFile<F extends EhrFile>(file: F, text: string | null, re
 
 export function loadEhrDataset(texts: ReadonlyMap<EhrFile, string | null>): { data: EhrDataset; rejected: RejectedRow[] } {
   const rejected: RejectedRow[] = [];
+  const text = texts.get('access_log') ?? null;
+  if (text === null) rejected.push({ file: 'access_log.csv', line: 0, reason: 'ファイルがありません' });
+  const events = text === null ? null : parseEhrFile('access_log', text, rejected);
+  return assemble(texts, events, rejected);
+}
+
+/**
+ * The same, with the access log read in pieces (connectors/csv-file-rows): a month of a large
+ * hospital's log does not fit in one string. Events keep shared or flattened strings only, so the
+ * file's pieces are not kept alive by the values cut from them.
+ */
+export async function loadEhrDatasetStreaming(texts: ReadonlyMap<EhrFile, string | null>, accessLog: AsyncIterable<CsvRow[]>): Promise<{ data: EhrDataset; rejected: RejectedRow[] }> {
+  const rejected: RejectedRow[] = [];
+  const events: AccessEvent[] = [];
+  let header: string[] | null = null;
+  for await (const batch of accessLog) {
+    let rows = batch;
+    if (!header) {
+      header = (batch[0]?.fields ?? []).map((c) => c.trim());
+      rows = batch.slice(1);
+    }
+    const h = header;
+    const r = parseRows('access_log', h, rows.map((row) => ({ line: row.line, record: recordOf(h, row.fields) })));
+    rejected.push(...r.rejected);
+    if (r.rejected.length > 0 && r.rows.length === 0 && r.rejected[0]?.line === 1) break; // a missing required column: the whole file is rejected once
+    for (const e of r.rows) events.push(e);
+  }
+  return assemble(texts, events, rejected);
+}
+
+function recordOf(header: readonly string[], fields: readonly string[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (let i = 0; i < header.length; i++) {
+    const key = header[i];
+    if (key !== undefined) record[key] = fields[i] ?? '';
+  }
+  return record;
+}
+
+/** A copy of a string that does not keep the (possibly huge) text it was cut from alive. */
+function flat(s: string): string {
+  return ` ${s}`.slice(1);
+}
+
+function assemble(texts: ReadonlyMap<EhrFile, string | null>, events: AccessEvent[] | null, rejected: RejectedRow[]): { data: EhrDataset; rejected: RejectedRow[] } {
   const load = <F extends EhrFile>(file: F): Array<ParsedOf<F>> | null => {
     const text = texts.get(file) ?? null;
     if (text === null) {
@@ -56,11 +102,32 @@ export function loadEhrDataset(texts: ReadonlyMap<EhrFile, string | null>): { da
   };
   const staff = load('staff');
   const patients = load('patients');
-  const events = load('access_log');
   if (!staff || !patients || !events) throw new DomainError('validation_failed', 'staff.csv、patients.csv、access_log.csv は必須です / staff, patients and access_log are required', { rejected });
-  // Re-importing the same rows must not duplicate them: event_id is the identity.
+  // Re-importing the same rows must not duplicate them: event_id is the identity. Ids repeat
+  // across millions of events: one shared copy each.
   const seen = new Set<string>();
-  const unique = events.filter((e) => (seen.has(e.eventId) ? false : (seen.add(e.eventId), true)));
+  const pool = new Map<string, string>();
+  const shared = (s: string): string => {
+    if (s === '') return s;
+    let v = pool.get(s);
+    if (v === undefined) {
+      v = flat(s);
+      pool.set(v, v);
+    }
+    return v;
+  };
+  const unique: AccessEvent[] = [];
+  for (const e of events) {
+    if (seen.has(e.eventId)) continue;
+    e.eventId = flat(e.eventId);
+    seen.add(e.eventId);
+    e.userId = shared(e.userId);
+    e.patientId = shared(e.patientId);
+    e.terminalId = shared(e.terminalId);
+    e.sessionId = shared(e.sessionId);
+    e.objectId = e.objectId === '' ? '' : flat(e.objectId);
+    unique.push(e);
+  }
   return {
     data: {
       staff,
