@@ -49,9 +49,9 @@ export function registerEhr(program: Command, io: CliIo): void {
     .description('Import an input folder (all files, or only a new access_log.csv) into the database; safe to re-run')
     .argument('<dir>')
     .action(async (dir: string, _opts: unknown, cmd: Command) => {
-      const folder = await readEhrFolder(dir);
+      const folder = await readEhrFolder(dir, { streamAccessLog: true });
       await withContainer(io, cmd.optsWithGlobals<GlobalFlags>(), async (c) => {
-        const r = await c.ehr.importFolder(cliActor(), folder.texts, dir);
+        const r = await c.ehr.importFolder(cliActor(), folder.texts, dir, folder.accessLogRows);
         r.rejected.unshift(...folder.rejected);
         for (const x of r.rejected.slice(0, 100)) io.err(`rejected ${x.file}:${x.line}: ${x.reason}`);
         if (r.rejected.length > 100) io.err(`… ${r.rejected.length - 100} more rejected rows`);

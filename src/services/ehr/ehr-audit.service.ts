@@ -23,7 +23,8 @@ import { jstDayStart } from '../../core/jst.js';
 import type { IncidentStore } from '../../db/incident-store.js';
 import type { AuditService } from '../audit.service.js';
 import { renderDocx, renderHtml } from '../documents/docx-writer.js';
-import { parseEhrFile } from './ehr-dataset.js';
+import type { CsvRow } from '../../connectors/csv-file-rows.js';
+import { accessEventBatches, parseEhrFile } from './ehr-dataset.js';
 
 const EVENT_BATCH = 5000;
 
@@ -143,7 +144,8 @@ export class EhrAuditService {
     return a;
   }
 
-  async importFolder(actor: Actor, texts: ReadonlyMap<EhrFile, string | null>, source: string): Promise<EhrImportResult> {
+  /** `accessLog`: the access log read in pieces (a month of a large hospital is more than one string holds); otherwise its text. */
+  async importFolder(actor: Actor, texts: ReadonlyMap<EhrFile, string | null>, source: string, accessLog: AsyncIterable<CsvRow[]> | null = null): Promise<EhrImportResult> {
     const rejected: RejectedRow[] = [];
     const files: EhrImportResult['files'] = [];
     const now = iso(this.#clock.now());
@@ -156,14 +158,32 @@ export class EhrAuditService {
     }
     let eventsNew = 0;
     let eventsSeen = 0;
-    const events = parseEhrFile('access_log', texts.get('access_log') ?? null, rejected);
-    if (events) {
+    const insert = async (events: readonly AccessEvent[]): Promise<void> => {
       for (let i = 0; i < events.length; i += EVENT_BATCH) {
         const batch = events.slice(i, i + EVENT_BATCH);
         eventsNew += await this.#store.transaction((tx) => tx.ehr.insertEvents(batch.map((e) => ({ eventId: e.eventId, at: new Date(e.at).toISOString(), data: JSON.stringify(e) })), now));
         eventsSeen += batch.length;
       }
-      files.push({ file: 'access_log.csv', rows: events.length });
+    };
+    if (accessLog) {
+      let pending: AccessEvent[] = [];
+      for await (const b of accessEventBatches(accessLog)) {
+        rejected.push(...b.rejected);
+        pending.push(...b.events);
+        if (pending.length >= EVENT_BATCH) {
+          const full = pending.length - (pending.length % EVENT_BATCH);
+          await insert(pending.slice(0, full));
+          pending = pending.slice(full);
+        }
+      }
+      await insert(pending);
+      files.push({ file: 'access_log.csv', rows: eventsSeen });
+    } else {
+      const events = parseEhrFile('access_log', texts.get('access_log') ?? null, rejected);
+      if (events) {
+        await insert(events);
+        files.push({ file: 'access_log.csv', rows: events.length });
+      }
     }
     if (files.length === 0) throw new DomainError('validation_failed', '取り込めるCSVファイルがありません / no input files found');
     const summary = { files, eventsNew, eventsSeen, rejected: rejected.length };

@@ -61,6 +61,15 @@ export function loadEhrDataset(texts: ReadonlyMap<EhrFile, string | null>): { da
 export async function loadEhrDatasetStreaming(texts: ReadonlyMap<EhrFile, string | null>, accessLog: AsyncIterable<CsvRow[]>): Promise<{ data: EhrDataset; rejected: RejectedRow[] }> {
   const rejected: RejectedRow[] = [];
   const events: AccessEvent[] = [];
+  for await (const batch of accessEventBatches(accessLog)) {
+    rejected.push(...batch.rejected);
+    for (const e of batch.events) events.push(e);
+  }
+  return assemble(texts, events, rejected);
+}
+
+/** Typed access events (and rejected rows) from an access log read in pieces, piece by piece. */
+export async function* accessEventBatches(accessLog: AsyncIterable<CsvRow[]>): AsyncGenerator<{ events: AccessEvent[]; rejected: RejectedRow[] }> {
   let header: string[] | null = null;
   for await (const batch of accessLog) {
     let rows = batch;
@@ -70,11 +79,10 @@ export async function loadEhrDatasetStreaming(texts: ReadonlyMap<EhrFile, string
     }
     const h = header;
     const r = parseRows('access_log', h, rows.map((row) => ({ line: row.line, record: recordOf(h, row.fields) })));
-    rejected.push(...r.rejected);
-    if (r.rejected.length > 0 && r.rows.length === 0 && r.rejected[0]?.line === 1) break; // a missing required column: the whole file is rejected once
-    for (const e of r.rows) events.push(e);
+    yield { events: r.rows, rejected: r.rejected };
+    // A missing required column rejects the whole file, once.
+    if (r.rows.length === 0 && r.rejected[0]?.line === 1) return;
   }
-  return assemble(texts, events, rejected);
 }
 
 function recordOf(header: readonly string[], fields: readonly string[]): Record<string, string> {
