@@ -171,7 +171,7 @@ export function MailTakeoverPanel({ canReview, navigate }: { canReview: boolean;
                       {formatJst(a.windowStart)} 〜 {formatJst(a.windowEnd)}
                     </td>
                     <td>{a.findings.slice(0, 2).map((f) => f.text).join(' ／ ')}</td>
-                    <td>{a.stateLabel}</td>
+                    <td className="nowrap">{a.stateLabel}</td>
                   </tr>
                 ))}
               </tbody>
