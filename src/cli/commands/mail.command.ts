@@ -247,7 +247,7 @@ export function takeoverAlertJson(a: TakeoverAlertWithLines): Record<string, unk
     suspect_ips: a.suspectIps.map((s) => ({ ip: s.ip, country: s.country })),
     sent_in_window: a.sentInWindow,
     external_recipients_in_window: a.externalRecipientsInWindow,
-    evidence: a.evidence.map((e, i) => ({ at: isoJst(e.at), file: e.ref.file, line: e.ref.line, text: e.text, raw: (a.lines[i] ?? '').split('\t').slice(1).join('\t') })),
+    evidence: a.evidence.map((e, i) => ({ at: isoJst(e.at), file: e.ref.file, line: e.ref.line, text: e.text, raw: a.lines[i] ?? '' })),
   };
 }
 

@@ -4,6 +4,7 @@
  * run without staff, patients and the access log.
  */
 import { CsvSyntaxError, readCsvRows } from '../../core/csv-rows.js';
+import { flatCopy, StringPool } from '../../core/string-pool.js';
 import { DomainError } from '../../core/errors.js';
 import { OPTIONAL_FILES, type AccessEvent, type EhrDataset, type EhrFile, type RejectedRow } from '../../core/ehr/model.js';
 import { parseRows, type ParsedOf } from '../../core/ehr/parse-rows.js';
@@ -14,16 +15,8 @@ function records(text: string): { header: string[]; rows: Array<{ line: number; 
   let header: string[] | null = null;
   const rows: Array<{ line: number; record: Record<string, string> }> = [];
   readCsvRows(text, (fields, line) => {
-    if (!header) {
-      header = fields.map((c) => c.trim());
-      return;
-    }
-    const record: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) {
-      const key = header[i];
-      if (key !== undefined) record[key] = fields[i] ?? '';
-    }
-    rows.push({ line, record });
+    if (!header) header = fields.map((c) => c.trim());
+    else rows.push({ line, record: recordOf(header, fields) });
   });
   return { header: header ?? [], rows };
 }
@@ -94,11 +87,6 @@ function recordOf(header: readonly string[], fields: readonly string[]): Record<
   return record;
 }
 
-/** A copy of a string that does not keep the (possibly huge) text it was cut from alive. */
-function flat(s: string): string {
-  return ` ${s}`.slice(1);
-}
-
 function assemble(texts: ReadonlyMap<EhrFile, string | null>, events: AccessEvent[] | null, rejected: RejectedRow[]): { data: EhrDataset; rejected: RejectedRow[] } {
   const load = <F extends EhrFile>(file: F): Array<ParsedOf<F>> | null => {
     const text = texts.get(file) ?? null;
@@ -114,26 +102,17 @@ function assemble(texts: ReadonlyMap<EhrFile, string | null>, events: AccessEven
   // Re-importing the same rows must not duplicate them: event_id is the identity. Ids repeat
   // across millions of events: one shared copy each.
   const seen = new Set<string>();
-  const pool = new Map<string, string>();
-  const shared = (s: string): string => {
-    if (s === '') return s;
-    let v = pool.get(s);
-    if (v === undefined) {
-      v = flat(s);
-      pool.set(v, v);
-    }
-    return v;
-  };
+  const pool = new StringPool();
   const unique: AccessEvent[] = [];
   for (const e of events) {
     if (seen.has(e.eventId)) continue;
-    e.eventId = flat(e.eventId);
+    e.eventId = flatCopy(e.eventId);
     seen.add(e.eventId);
-    e.userId = shared(e.userId);
-    e.patientId = shared(e.patientId);
-    e.terminalId = shared(e.terminalId);
-    e.sessionId = shared(e.sessionId);
-    e.objectId = e.objectId === '' ? '' : flat(e.objectId);
+    e.userId = pool.get(e.userId);
+    e.patientId = pool.get(e.patientId);
+    e.terminalId = pool.get(e.terminalId);
+    e.sessionId = pool.get(e.sessionId);
+    e.objectId = e.objectId === '' ? '' : flatCopy(e.objectId);
     unique.push(e);
   }
   return {

@@ -8,11 +8,13 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
+import { readCsvRows } from '../../core/csv-rows.js';
 import type { AccountEvent, LogReject } from '../../core/mail/takeover/log-events.js';
 import { M365AuditParser } from '../../core/mail/takeover/parsers/m365-audit.parser.js';
 import { M365MessageTraceParser } from '../../core/mail/takeover/parsers/m365-message-trace.parser.js';
 import { M365SignInParser } from '../../core/mail/takeover/parsers/m365-sign-in.parser.js';
 import { MaillogParser } from '../../core/mail/takeover/parsers/maillog.parser.js';
+import { syslogMonth } from '../../core/mail/takeover/syslog-line.js';
 
 export type LogFormat = 'maillog' | 'm365-sign-in' | 'm365-message-trace' | 'm365-audit' | 'unknown';
 
@@ -43,7 +45,6 @@ export interface AccountLogOptions {
 }
 
 const MAX_REJECTS_KEPT = 50;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 async function head(file: string): Promise<string> {
   const fh = await open(file, 'r');
@@ -57,9 +58,15 @@ async function head(file: string): Promise<string> {
 }
 
 function csvHeader(firstLine: string): string[] {
-  const cells: string[] = [];
-  for (const m of firstLine.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) cells.push((m[1] ?? m[2] ?? '').replace(/""/g, '"').trim());
-  return cells;
+  let header: string[] = [];
+  try {
+    readCsvRows(firstLine, (fields) => {
+      if (header.length === 0) header = fields.map((c) => c.trim());
+    });
+  } catch {
+    // An unterminated quote in a first line is no known header.
+  }
+  return header;
 }
 
 export function detectLogFormat(text: string): LogFormat {
@@ -74,10 +81,15 @@ export function detectLogFormat(text: string): LogFormat {
   return 'unknown';
 }
 
+/** The format of a stored file, from its first 8 KB. */
+export async function detectLogFileFormat(file: string): Promise<LogFormat> {
+  return detectLogFormat(await head(file));
+}
+
 /** The year of a classic syslog's first line: the file's year, or the one before if that month is still to come. */
 async function syslogYear(file: string, text: string): Promise<number> {
   const mtime = (await stat(file)).mtime;
-  const month = MONTHS.indexOf(/^([A-Z][a-z]{2}) /m.exec(text)?.[1] ?? '');
+  const month = syslogMonth(/^([A-Z][a-z]{2}) /m.exec(text)?.[1] ?? '');
   const jstMonth = new Date(mtime.getTime() + 9 * 3_600_000).getUTCMonth();
   const year = new Date(mtime.getTime() + 9 * 3_600_000).getUTCFullYear();
   return month > jstMonth ? year - 1 : year;

@@ -24,7 +24,7 @@ import type { AuditService } from '../audit.service.js';
 import type { CaseService } from '../case.service.js';
 import type { JobService } from '../job.service.js';
 import type { ResponseService } from '../response.service.js';
-import { detectLogFormat } from './account-logs.js';
+import { detectLogFileFormat } from './account-logs.js';
 import { analyzeAccountLogs } from './account-takeover.js';
 
 export interface TakeoverSettings {
@@ -105,20 +105,8 @@ export class AccountTakeoverService {
     const name = filename.replace(/[\\/]/g, '_').slice(0, 200);
     if (existing.some((f) => f.name === name)) throw new DomainError('conflict', `同じ名前のファイルがあります: ${name} / a file of that name is already in this analysis`);
     const blob = await this.#evidence.put(body, this.#settings.maxFileBytes);
-    const head = await new Promise<string>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const s = this.#evidence.read(blob.sha256);
-      s.on('data', (c: Buffer) => {
-        chunks.push(c);
-        size += c.length;
-        if (size >= 8192) s.destroy();
-      });
-      s.on('close', () => resolve(Buffer.concat(chunks).subarray(0, 8192).toString('utf8').replace(/^\uFEFF/, '')));
-      s.on('error', reject);
-    });
     const id = randomUUID();
-    await this.#store.mailTakeover.insertFile({ id, run_id: runId, name, sha256: blob.sha256, size: blob.size, format: detectLogFormat(head), lines: null, events: null, rejected: null, rejects: null, uploaded_at: iso(this.#clock.now()) });
+    await this.#store.mailTakeover.insertFile({ id, run_id: runId, name, sha256: blob.sha256, size: blob.size, format: await detectLogFileFormat(this.#evidence.pathOf(blob.sha256)), lines: null, events: null, rejected: null, rejects: null, uploaded_at: iso(this.#clock.now()) });
     await this.#audit.record(actor, { action: 'mail.log_upload', targetType: 'mail_log_run', targetId: runId, detail: { fileId: id, sha256: blob.sha256, size: blob.size } });
     const row = (await this.#store.mailTakeover.files(runId)).find((f) => f.id === id);
     if (!row) throw new DomainError('internal_error', 'log file row missing');
@@ -168,7 +156,7 @@ export class AccountTakeoverService {
           window_start: new Date(a.windowStart).toISOString(),
           window_end: new Date(a.windowEnd).toISOString(),
           findings: JSON.stringify(a.findings satisfies StoredFinding[]),
-          evidence: JSON.stringify(a.evidence.map((e, i) => ({ at: new Date(e.at).toISOString(), file: e.ref.file, line: e.ref.line, text: e.text, raw: (a.lines[i] ?? '').split('\t').slice(1).join('\t') })) satisfies StoredEvidenceLine[]),
+          evidence: JSON.stringify(a.evidence.map((e, i) => ({ at: new Date(e.at).toISOString(), file: e.ref.file, line: e.ref.line, text: e.text, raw: a.lines[i] ?? '' })) satisfies StoredEvidenceLine[]),
           suspect_ips: JSON.stringify(a.suspectIps),
           sent_in_window: a.sentInWindow,
           external_recipients: a.externalRecipientsInWindow,

@@ -28,7 +28,7 @@ export interface TakeoverAnalysis {
 }
 
 export interface TakeoverAlertWithLines extends TakeoverAlert {
-  /** "file:line<TAB>raw line" for each evidence item, in evidence order. */
+  /** The raw log line of each evidence item, in evidence order ('' when it could not be re-read). */
   lines: string[];
 }
 
@@ -101,7 +101,7 @@ export async function analyzeAccountLogs(inputs: readonly LogInput[], opts: Take
     events: counts,
     dataStart,
     dataEnd,
-    alerts: alerts.map((a) => ({ ...a, lines: a.evidence.map((e) => `${e.ref.file}:${e.ref.line}\t${raw.get(`${e.ref.file}:${e.ref.line}`) ?? ''}`) })),
+    alerts: alerts.map((a) => ({ ...a, lines: a.evidence.map((e) => raw.get(`${e.ref.file}:${e.ref.line}`) ?? '') })),
   };
 }
 

@@ -14,6 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { csvLine } from '../../core/csv.js';
 import { intIn, mulberry32, pickFrom, type Rng } from '../../core/seeded-random.js';
+import { SYSLOG_MONTHS } from '../../core/mail/takeover/syslog-line.js';
 import { HOSPITAL_DOMAIN } from './mail-generator.js';
 
 export const TAKEOVER_SCENARIOS = ['spam_relay', 'low_slow_relay', 'bec_forward', 'impossible_travel'] as const;
@@ -457,7 +458,6 @@ export class TakeoverLogGenerator {
   }
 }
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Oct  1 08:12:03" in JST, as a Debian mail server writes it. */
 function syslogStamp(at: number): string {
@@ -465,7 +465,7 @@ function syslogStamp(at: number): string {
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
   const ss = String(d.getUTCSeconds()).padStart(2, '0');
-  return `${MONTH_NAMES[d.getUTCMonth()] ?? 'Jan'} ${String(d.getUTCDate()).padStart(2, ' ')} ${hh}:${mm}:${ss}`;
+  return `${SYSLOG_MONTHS[d.getUTCMonth()] ?? 'Jan'} ${String(d.getUTCDate()).padStart(2, ' ')} ${hh}:${mm}:${ss}`;
 }
 
 /** "10/1/2026 8:12:03 AM" in UTC, as Export-Csv writes Get-MessageTrace's Received. */

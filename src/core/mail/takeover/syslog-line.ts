@@ -4,7 +4,13 @@
  * offset — JST for a Japanese hospital), and a month that goes backwards (Dec → Jan) starts the next
  * year. RFC 3339 stamps (rsyslog high precision) and Dovecot's own log file (no host) also parse.
  */
-const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
+/** Month names as classic syslog writes them ("Nov 23 02:46:33"). */
+export const SYSLOG_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** 0–11 for a syslog month name (any case), -1 otherwise. */
+export function syslogMonth(name: string): number {
+  return SYSLOG_MONTHS.findIndex((m) => m.toLowerCase() === name.toLowerCase());
+}
 
 const BSD = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d+)? +(.*)$/;
 const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})? +(.*)$/;
@@ -37,8 +43,8 @@ export class SyslogClock {
     let rest: string;
     const bsd = BSD.exec(line);
     if (bsd) {
-      const month = MONTHS[(bsd[1] ?? '').toLowerCase()];
-      if (month === undefined) return null;
+      const month = syslogMonth(bsd[1] ?? '');
+      if (month < 0) return null;
       if (this.lastMonth >= 0 && month < this.lastMonth - 6) this.year += 1;
       this.lastMonth = month;
       at = Date.UTC(this.year, month, Number(bsd[2]), Number(bsd[3]), Number(bsd[4]), Number(bsd[5])) - this.offsetMinutes * 60_000;

@@ -15,6 +15,7 @@ import { outboundSpikeDetector } from './detectors/outbound-spike.detector.js';
 import { passwordAttackDetector } from './detectors/password-attack.detector.js';
 import { countryLabel } from './countries.js';
 import { externalRecipients, HOUR_MS, type AccountTimeline, type EvidenceItem, type Finding, type Located, type TakeoverContext, type TakeoverDetector } from './finding.js';
+import { StringPool } from '../../string-pool.js';
 import { isInternalIp, isReservedIp } from './ip-scope.js';
 import type { AccountEvent } from './log-events.js';
 
@@ -68,29 +69,17 @@ export function placeOf(ip: string | null, stated: string | null, countryOf: Cou
 /**
  * Collects events of all accounts (any order) into per-account timelines as they are read, so a
  * month of logs is held once: events are located in place (no copies) and repeated strings
- * (accounts, addresses, details) are shared.
+ * (accounts, addresses, details) are shared through a StringPool (flattened copies: a value cut
+ * from a read chunk would otherwise keep the chunk alive).
  */
 export class TimelineBuilder {
   readonly #timelines = new Map<string, AccountTimeline>();
   readonly #places = new Map<string, string | null>();
-  readonly #strings = new Map<string, string>();
+  readonly #strings = new StringPool();
   readonly #countryOf: CountryOf;
 
   constructor(countryOf: CountryOf) {
     this.#countryOf = countryOf;
-  }
-
-  /**
-   * One shared copy per distinct string. The copy is flattened: a parser's regex match is a slice of
-   * its log line, itself a slice of a 64 KB read chunk, and keeping the slice would keep the whole
-   * chunk — the entire log would stay in memory.
-   */
-  #intern(s: string): string {
-    const known = this.#strings.get(s);
-    if (known !== undefined) return known;
-    const copy = ` ${s}`.slice(1);
-    this.#strings.set(copy, copy);
-    return copy;
   }
 
   #place(ip: string | null, stated: string | null): string | null {
@@ -100,7 +89,7 @@ export class TimelineBuilder {
   }
 
   add(e: AccountEvent): void {
-    const account = this.#intern(e.account);
+    const account = this.#strings.get(e.account);
     let t = this.#timelines.get(account);
     if (!t) {
       t = { account, logins: [], sends: [], forwards: [] };
@@ -108,16 +97,16 @@ export class TimelineBuilder {
     }
     e.account = account;
     if (e.kind === 'forward') {
-      e.target = this.#intern(e.target);
+      e.target = this.#strings.get(e.target);
       t.forwards.push(e);
       return;
     }
-    if (e.ip !== null) e.ip = this.#intern(e.ip);
-    if (e.kind === 'send') for (const r of e.recipients) r.address = this.#intern(r.address);
+    if (e.ip !== null) e.ip = this.#strings.get(e.ip);
+    if (e.kind === 'send') for (const r of e.recipients) r.address = this.#strings.get(r.address);
     const located = e as Located<typeof e>;
     located.place = this.#place(e.ip, e.kind === 'login' ? e.country : null);
     if (located.kind === 'login') {
-      located.detail = this.#intern(located.detail);
+      located.detail = this.#strings.get(located.detail);
       t.logins.push(located);
     } else t.sends.push(located);
   }
