@@ -13,7 +13,7 @@ import path from 'node:path';
 import { cli } from './cli.js';
 import { readEhrFolder } from '../src/connectors/ehr-folder.js';
 import { AuditContext } from '../src/core/ehr/audit-context.js';
-import { explainAccess } from '../src/core/ehr/explain.js';
+import { explainEvent } from '../src/core/ehr/explain.js';
 import { loadEhrDataset } from '../src/services/ehr/ehr-dataset.js';
 import type { MisuseLabel } from '../src/services/ehr/ehr-generator.js';
 import { measure, report } from './measure.js';
@@ -71,9 +71,9 @@ export async function runEhrEval(): Promise<void> {
     let normalExplained = 0;
     let bad = 0;
     let badExplained = 0;
-    for (const e of ctx.patientEvents) {
-      const x = explainAccess(ctx, e) !== null;
-      if (misuse.has(e.eventId)) {
+    for (const i of ctx.patientEvents) {
+      const x = explainEvent(ctx, i) !== null;
+      if (misuse.has(ctx.events.eventId(i))) {
         bad += 1;
         if (x) badExplained += 1;
       } else {

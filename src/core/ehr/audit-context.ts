@@ -1,77 +1,202 @@
 /**
  * Indexes over an EHR dataset shared by the explanation engine and the detectors, built once per
- * audit. Lists are sorted by time so lookups can stop early.
+ * audit. Users and patients are the event table's dictionary ids (every file's ids are interned
+ * into the same dictionaries), so per-event lookups are array reads, not string hashing. Lists
+ * are sorted by time so lookups can stop early.
  */
-import { IdentityGraph } from './identity.js';
-import type { AccessEvent, Appointment, CareTeam, EhrDataset, Encounter, Order, Patient, Shift, Staff } from './model.js';
+import { ACTION, NONE, type EventTable } from './event-table.js';
+import { IdentityGraph, type Link } from './identity.js';
+import type { Appointment, CareTeam, EhrDataset, Encounter, Order, Patient, Shift, Staff, Terminal } from './model.js';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
+/** A record with its user as a dictionary id. */
+export type WithUser<T> = T & { u: number };
+
+function byIndex<T>(size: number, items: Iterable<T>, key: (t: T) => number): Array<T[] | undefined> {
+  const out = new Array<T[] | undefined>(size);
   for (const it of items) {
     const k = key(it);
-    const list = m.get(k);
+    if (k === NONE) continue;
+    const list = out[k];
     if (list) list.push(it);
-    else m.set(k, [it]);
+    else out[k] = [it];
   }
-  return m;
+  return out;
 }
 
 export class AuditContext {
   readonly data: EhrDataset;
+  readonly events: EventTable;
   readonly graph: IdentityGraph;
   readonly staff: Map<string, Staff>;
   readonly patients: Map<string, Patient>;
-  readonly careTeamByPatient: Map<string, CareTeam[]>;
-  readonly encountersByPatient: Map<string, Encounter[]>;
-  readonly ordersByPatient: Map<string, Order[]>;
   readonly ordersById: Map<string, Order>;
-  readonly appointmentsByPatient: Map<string, Appointment[]>;
-  readonly shiftsByUser: Map<string, Shift[]> | null;
-  readonly terminalWard: Map<string, string>;
-  /** Patient events (patient_id set), in time order, with their index into data.events. */
-  readonly patientEvents: AccessEvent[];
-  /** Chart writes (create/update) by user+patient: times, for "order or note by the user". */
-  readonly writesByUserPatient: Map<string, number[]>;
-  readonly eventsByUser: Map<string, AccessEvent[]>;
+  /** By user id. */
+  readonly staffOf: Array<Staff | undefined>;
+  readonly shiftsOf: Array<Shift[] | undefined> | null;
+  /** By patient id. */
+  readonly patientOf: Array<Patient | undefined>;
+  readonly careTeamOf: Array<Array<WithUser<CareTeam>> | undefined>;
+  readonly encountersOf: Array<Array<WithUser<Encounter>> | undefined>;
+  readonly ordersOf: Array<Array<WithUser<Order>> | undefined>;
+  readonly appointmentsOf: Array<Array<WithUser<Appointment>> | undefined>;
+  /** Patients who are staff or staff family (for coworker checks). */
+  readonly staffPatient: Uint8Array;
+  /** By terminal id; by object id (when the object is an order). */
+  readonly terminalOf: Array<Terminal | undefined>;
+  readonly orderOfObject: Array<Order | undefined>;
+  /** Indexes of events with a patient, in time order. */
+  readonly patientEvents: Int32Array;
+  /** Each user's events in time order: userEvents[userStart[u] … userStart[u+1]). */
+  readonly userStart: Int32Array;
+  readonly userEvents: Int32Array;
+  /** Chart writes (create/update) by user+patient pair key: times, for "order or note by the user". */
+  readonly writes: Map<number, number[]>;
+  readonly #links = new Map<number, Link>();
+  #objectStart: Int32Array | null = null;
+  #objectEvents: Int32Array | null = null;
 
   constructor(data: EhrDataset) {
     this.data = data;
+    const t = data.events;
+    this.events = t;
+    const U = t.users;
+    const P = t.patients;
     this.graph = IdentityGraph.build(data.staff, data.patients, data.contacts);
     this.staff = new Map(data.staff.map((s) => [s.userId, s]));
     this.patients = new Map(data.patients.map((p) => [p.patientId, p]));
-    this.careTeamByPatient = group(data.careTeam, (c) => c.patientId);
-    this.encountersByPatient = group(data.encounters, (e) => e.patientId);
-    this.ordersByPatient = group(data.orders, (o) => o.patientId);
     this.ordersById = new Map(data.orders.map((o) => [o.orderId, o]));
-    this.appointmentsByPatient = group(data.appointments ?? [], (a) => a.patientId);
-    this.shiftsByUser = data.shifts ? group(data.shifts, (s) => s.userId) : null;
-    for (const list of this.shiftsByUser?.values() ?? []) list.sort((a, b) => a.startAt - b.startAt);
-    this.terminalWard = new Map((data.terminals ?? []).map((t) => [t.terminalId, t.ward]));
-    // Sorted in place (a copy of a month's events is hundreds of MB); ties by event id in code-unit
-    // order — localeCompare's collation was a measurable share of a large audit.
-    const events = data.events.sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
-    this.patientEvents = events.filter((e) => e.patientId);
-    this.eventsByUser = group(events, (e) => e.userId);
-    this.writesByUserPatient = new Map();
-    for (const e of this.patientEvents) {
-      if (e.action !== 'create' && e.action !== 'update') continue;
-      const k = `${e.userId}|${e.patientId}`;
-      const list = this.writesByUserPatient.get(k);
-      if (list) list.push(e.at);
-      else this.writesByUserPatient.set(k, [e.at]);
+    // Intern every file's ids first: the per-id arrays below are sized by the dictionaries.
+    const u = (id: string): number => U.id(id);
+    const p = (id: string): number => P.id(id);
+    for (const s of data.staff) u(s.userId);
+    for (const x of data.patients) p(x.patientId);
+    const careTeam = data.careTeam.map((c) => ({ ...c, u: u(c.userId) }));
+    const encounters = data.encounters.map((e) => ({ ...e, u: u(e.attendingUserId) }));
+    const orders = data.orders.map((o) => ({ ...o, u: u(o.userId) }));
+    const appointments = (data.appointments ?? []).map((a) => ({ ...a, u: u(a.userId) }));
+    const shifts = data.shifts?.map((s) => ({ ...s, u: u(s.userId) })) ?? null;
+    for (const x of [...careTeam, ...encounters, ...orders, ...appointments]) p(x.patientId);
+    for (const [userId, m] of this.graph.links) {
+      u(userId);
+      for (const patientId of m.keys()) p(patientId);
     }
+    const nUsers = U.size;
+    const nPatients = P.size;
+
+    this.staffOf = new Array<Staff | undefined>(nUsers);
+    for (const s of data.staff) this.staffOf[U.find(s.userId)] ??= s;
+    this.shiftsOf = shifts ? byIndex(nUsers, shifts, (s) => s.u) : null;
+    for (const list of this.shiftsOf ?? []) list?.sort((a, b) => a.startAt - b.startAt);
+    this.patientOf = new Array<Patient | undefined>(nPatients);
+    for (const x of data.patients) this.patientOf[P.find(x.patientId)] ??= x;
+    this.careTeamOf = byIndex(nPatients, careTeam, (c) => P.find(c.patientId));
+    this.encountersOf = byIndex(nPatients, encounters, (e) => P.find(e.patientId));
+    this.ordersOf = byIndex(nPatients, orders, (o) => P.find(o.patientId));
+    this.appointmentsOf = byIndex(nPatients, appointments, (a) => P.find(a.patientId));
+    this.staffPatient = new Uint8Array(nPatients);
+    for (const patientId of this.graph.staffOfPatient.keys()) this.staffPatient[P.find(patientId)] = 1;
+    for (const [userId, m] of this.graph.links) for (const [patientId, link] of m) this.#links.set(this.pairKey(U.find(userId), P.find(patientId)), link);
+    const terminalIds = t.terminals;
+    this.terminalOf = new Array<Terminal | undefined>(terminalIds.size);
+    for (const x of data.terminals ?? []) {
+      const id = terminalIds.find(x.terminalId);
+      if (id !== NONE) this.terminalOf[id] ??= x;
+    }
+    this.orderOfObject = new Array<Order | undefined>(t.objects.size);
+    for (const o of data.orders) {
+      const id = t.objects.find(o.orderId);
+      if (id !== NONE) this.orderOfObject[id] ??= o;
+    }
+
+    const n = t.length;
+    let withPatient = 0;
+    const userStart = new Int32Array(nUsers + 1);
+    for (let i = 0; i < n; i++) {
+      if ((t.patient[i] ?? NONE) !== NONE) withPatient += 1;
+      const slot = (t.user[i] ?? 0) + 1;
+      userStart[slot] = (userStart[slot] ?? 0) + 1;
+    }
+    for (let k = 0; k < nUsers; k++) userStart[k + 1] = (userStart[k + 1] ?? 0) + (userStart[k] ?? 0);
+    const fill = userStart.slice(0, nUsers);
+    this.userEvents = new Int32Array(n);
+    this.patientEvents = new Int32Array(withPatient);
+    this.writes = new Map();
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const user = t.user[i] ?? 0;
+      const pos = fill[user] ?? 0;
+      fill[user] = pos + 1;
+      this.userEvents[pos] = i;
+      const pat = t.patient[i] ?? NONE;
+      if (pat === NONE) continue;
+      this.patientEvents[k++] = i;
+      const action = t.action[i];
+      if (action !== ACTION.create && action !== ACTION.update) continue;
+      const key = this.pairKey(user, pat);
+      const list = this.writes.get(key);
+      if (list) list.push(t.at[i] ?? 0);
+      else this.writes.set(key, [t.at[i] ?? 0]);
+    }
+    this.userStart = userStart;
+  }
+
+  /** One number per user+patient pair (both are dictionary ids). */
+  pairKey(user: number, patient: number): number {
+    return user * 0x1_0000_0000 + patient;
+  }
+
+  /** The identity link between a user and a patient (self, family, neighbour), if any. */
+  link(user: number, patient: number): Link | undefined {
+    return this.#links.get(this.pairKey(user, patient));
   }
 
   /** The shift the user is on at `t`, or null; undefined when there is no shift data. */
-  shiftAt(userId: string, t: number): Shift | null | undefined {
-    if (!this.shiftsByUser) return undefined;
-    for (const s of this.shiftsByUser.get(userId) ?? []) {
+  shiftAt(user: number, t: number): Shift | null | undefined {
+    if (!this.shiftsOf) return undefined;
+    for (const s of this.shiftsOf[user] ?? []) {
       if (s.startAt > t) break;
       if (t <= s.endAt) return s;
     }
     return null;
+  }
+
+  /** Patient events that refer to an object (an order), in time order; the index is built on first use. */
+  eventsOfObject(object: number): Int32Array {
+    const t = this.events;
+    if (!this.#objectStart || !this.#objectEvents) {
+      const start = new Int32Array(t.objects.size + 1);
+      let total = 0;
+      for (const i of this.patientEvents) {
+        const o = t.object[i] ?? NONE;
+        if (o === NONE) continue;
+        start[o + 1] = (start[o + 1] ?? 0) + 1;
+        total += 1;
+      }
+      for (let k = 0; k + 1 < start.length; k++) start[k + 1] = (start[k + 1] ?? 0) + (start[k] ?? 0);
+      const fill = start.slice(0, start.length - 1);
+      const list = new Int32Array(total);
+      for (const i of this.patientEvents) {
+        const o = t.object[i] ?? NONE;
+        if (o === NONE) continue;
+        const pos = fill[o] ?? 0;
+        fill[o] = pos + 1;
+        list[pos] = i;
+      }
+      this.#objectStart = start;
+      this.#objectEvents = list;
+    }
+    if (object < 0 || object + 1 >= this.#objectStart.length) return new Int32Array(0);
+    return this.#objectEvents.subarray(this.#objectStart[object] ?? 0, this.#objectStart[object + 1] ?? 0);
+  }
+
+  userId(user: number): string {
+    return this.events.users.value(user);
+  }
+
+  patientId(patient: number): string {
+    return this.events.patients.value(patient);
   }
 }

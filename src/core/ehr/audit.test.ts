@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from './audit.js';
+import { EventTable } from './event-table.js';
 import { parseRows } from './parse-rows.js';
 import type { AccessEvent, EhrDataset, Staff } from './model.js';
 
@@ -8,7 +9,7 @@ const person = (userId: string, job: Staff['job'], extra: Partial<Staff> = {}): 
 let seq = 0;
 const ev = (at: number, userId: string, patientId: string, over: Partial<AccessEvent> = {}): AccessEvent => ({ eventId: `E${(seq += 1)}`, at, userId, patientId, action: 'view', screen: 'chart', terminalId: '', sessionId: '', objectId: '', via: '', ...over });
 
-function dataset(events: AccessEvent[], over: Partial<EhrDataset> = {}): EhrDataset {
+function dataset(events: AccessEvent[], over: Partial<Omit<EhrDataset, 'events'>> = {}): EhrDataset {
   return {
     staff: [person('DOC', 'doctor'), person('NUR', 'nurse', { name: '架空 花子', birthDate: '1985-03-03' }), person('CLK', 'clerk', { department: '医事課' })],
     patients: [
@@ -22,8 +23,8 @@ function dataset(events: AccessEvent[], over: Partial<EhrDataset> = {}): EhrData
     orders: [],
     shifts: null,
     terminals: null,
-    events,
     ...over,
+    events: EventTable.of(events),
   };
 }
 
@@ -53,7 +54,7 @@ describe('case level', () => {
   it('several alerts about different patients for one user become one case to review first', () => {
     const base = dataset([]);
     const vip = { patientId: 'VIP', name: '著名 人', nameKana: '', birthDate: '1960-01-01', sex: '', address: '', phone: '', insuranceNo: '', insuranceBranch: '', deceasedOn: '', restricted: true };
-    const r = runAudit({ ...base, patients: [...base.patients, vip], events: [ev(T('10:05'), 'NUR', 'NURSE'), ev(T('11:00'), 'NUR', 'VIP', { via: 'name_search' })] });
+    const r = runAudit({ ...base, patients: [...base.patients, vip], events: EventTable.of([ev(T('10:05'), 'NUR', 'NURSE'), ev(T('11:00'), 'NUR', 'VIP', { via: 'name_search' })]) });
     const rules = r.alerts.map((a) => a.rule);
     expect(rules).toEqual(expect.arrayContaining(['self_access', 'vip_restricted', 'unexplained_name_search', 'multi_incident_user']));
     const caseAlert = r.alerts.find((a) => a.rule === 'multi_incident_user');

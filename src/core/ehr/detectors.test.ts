@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runAudit } from './audit.js';
+import { EventTable } from './event-table.js';
 import type { AccessEvent, Appointment, CareTeam, EhrDataset, Encounter, Order, Patient, Shift, Staff, Terminal } from './model.js';
 
 const DAY = 86_400_000;
@@ -37,7 +38,7 @@ const PATIENTS: Patient[] = [
   patient('STAR'),
 ];
 
-function hospital(events: AccessEvent[], over: Partial<EhrDataset> = {}): EhrDataset {
+function hospital(events: AccessEvent[], over: Partial<Omit<EhrDataset, 'events'>> = {}): EhrDataset {
   return {
     staff: STAFF,
     patients: [...PATIENTS, ...(over.patients ?? [])],
@@ -49,7 +50,7 @@ function hospital(events: AccessEvent[], over: Partial<EhrDataset> = {}): EhrDat
     shifts: null,
     terminals: null,
     ...over,
-    events,
+    events: EventTable.of(events),
   };
 }
 

@@ -5,7 +5,7 @@
  * deliberately tight — an explanation that is too generous hides misuse ("explain-away").
  */
 import { DAY, type AuditContext } from './audit-context.js';
-import type { AccessEvent } from './model.js';
+import { NONE } from './event-table.js';
 
 export type Explanation =
   | 'care_team'
@@ -30,36 +30,62 @@ export const EXPLANATION_LABELS: Readonly<Record<Explanation, string>> = {
   clerk_workflow: '受付・会計など事務手続',
 };
 
+/** Explanation codes stored per event: 0 is none, k is EXPLANATIONS[k - 1]. */
+export const EXPLANATIONS = Object.keys(EXPLANATION_LABELS) as Explanation[];
+const CODE = Object.fromEntries(EXPLANATIONS.map((x, k) => [x, k + 1])) as Record<Explanation, number>;
+
+export function explanationOf(code: number): Explanation | null {
+  return code === 0 ? null : (EXPLANATIONS[code - 1] ?? null);
+}
+
 function activeAt(start: number, end: number | null, t: number, before = 0, after = 0): boolean {
   return t >= start - before && t <= (end ?? Number.POSITIVE_INFINITY) + after;
 }
 
-export function explainAccess(ctx: AuditContext, e: AccessEvent): Explanation | null {
-  const staff = ctx.staff.get(e.userId);
-  if (!staff || !e.patientId) return null;
-  const t = e.at;
-  for (const c of ctx.careTeamByPatient.get(e.patientId) ?? []) if (c.userId === e.userId && activeAt(c.startAt, c.endAt, t, DAY, DAY)) return 'care_team';
-  const encounters = ctx.encountersByPatient.get(e.patientId) ?? [];
-  for (const enc of encounters) if (enc.attendingUserId === e.userId && activeAt(enc.startAt, enc.endAt, t, DAY, 7 * DAY)) return 'attending';
-  const shift = ctx.shiftAt(e.userId, t);
+/** The explanation of event i (an index into ctx.events), or null. */
+export function explainEvent(ctx: AuditContext, i: number): Explanation | null {
+  const ev = ctx.events;
+  const user = ev.user[i] ?? NONE;
+  const patient = ev.patient[i] ?? NONE;
+  const staff = ctx.staffOf[user];
+  if (!staff || patient === NONE) return null;
+  const t = ev.at[i] ?? 0;
+  for (const c of ctx.careTeamOf[patient] ?? []) if (c.u === user && activeAt(c.startAt, c.endAt, t, DAY, DAY)) return 'care_team';
+  const encounters = ctx.encountersOf[patient] ?? [];
+  for (const enc of encounters) if (enc.u === user && activeAt(enc.startAt, enc.endAt, t, DAY, 7 * DAY)) return 'attending';
+  const shift = ctx.shiftAt(user, t);
   for (const enc of encounters) {
     if (!activeAt(enc.startAt, enc.endAt, t, 2 * 3_600_000, 2 * 3_600_000)) continue;
     if ((staff.job === 'doctor' || staff.job === 'dentist') && enc.department && enc.department === staff.department) return 'department_encounter';
     if (staff.job === 'nurse' && enc.ward && shift && shift.ward === enc.ward) return 'ward_on_shift';
     if (staff.job === 'nurse' && shift === undefined && enc.ward && enc.ward === staff.department) return 'ward_on_shift';
   }
-  const orders = ctx.ordersByPatient.get(e.patientId) ?? [];
-  if (orders.some((o) => o.userId === e.userId && Math.abs(o.createdAt - t) <= 7 * DAY)) return 'own_order_or_note';
-  if ((ctx.writesByUserPatient.get(`${e.userId}|${e.patientId}`) ?? []).some((w) => Math.abs(w - t) <= 7 * DAY)) return 'own_order_or_note';
-  for (const a of ctx.appointmentsByPatient.get(e.patientId) ?? []) {
+  const orders = ctx.ordersOf[patient] ?? [];
+  if (orders.some((o) => o.u === user && Math.abs(o.createdAt - t) <= 7 * DAY)) return 'own_order_or_note';
+  if ((ctx.writes.get(ctx.pairKey(user, patient)) ?? []).some((w) => Math.abs(w - t) <= 7 * DAY)) return 'own_order_or_note';
+  const appointments = ctx.appointmentsOf[patient] ?? [];
+  for (const a of appointments) {
     if (t < a.at - 7 * DAY || t > a.at + DAY) continue;
-    if (a.userId === e.userId || (a.department && a.department === staff.department)) return 'appointment';
+    if (a.u === user || (a.department && a.department === staff.department)) return 'appointment';
   }
   if (staff.job === 'pharmacist' && orders.some((o) => o.kind === 'prescription' && t >= o.createdAt - DAY && t <= o.createdAt + 3 * DAY)) return 'pharmacist_verification';
   if ((staff.job === 'technician' || staff.job === 'therapist') && orders.some((o) => (o.kind === 'lab' || o.kind === 'imaging' || o.kind === 'other') && t >= o.createdAt - DAY && t <= o.createdAt + 3 * DAY)) return 'test_order';
   if (staff.job === 'clerk') {
     if (encounters.some((enc) => activeAt(enc.startAt, enc.endAt, t, DAY, DAY))) return 'clerk_workflow';
-    if ((ctx.appointmentsByPatient.get(e.patientId) ?? []).some((a) => Math.abs(a.at - t) <= DAY)) return 'clerk_workflow';
+    if (appointments.some((a) => Math.abs(a.at - t) <= DAY)) return 'clerk_workflow';
   }
   return null;
+}
+
+/** Explanation codes of the patient events in [from, to) (0 elsewhere): one byte per event. */
+export function explainEvents(ctx: AuditContext, from: number, to: number): Uint8Array {
+  const codes = new Uint8Array(ctx.events.length);
+  const at = ctx.events.at;
+  for (const i of ctx.patientEvents) {
+    const t = at[i] ?? 0;
+    if (t < from || t >= to) continue;
+    const x = explainEvent(ctx, i);
+    if (x) codes[i] = CODE[x];
+  }
+  return codes;
 }

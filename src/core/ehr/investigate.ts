@@ -4,8 +4,8 @@
  * and what one user did in a period.
  */
 import type { AuditContext } from './audit-context.js';
-import { EXPLANATION_LABELS, explainAccess } from './explain.js';
-import type { AccessEvent } from './model.js';
+import { NONE } from './event-table.js';
+import { EXPLANATION_LABELS, explainEvent } from './explain.js';
 
 export interface AccessLine {
   eventId: string;
@@ -26,10 +26,12 @@ export interface AccessLine {
   relation: string | null;
 }
 
-function line(ctx: AuditContext, e: AccessEvent): AccessLine {
-  const s = ctx.staff.get(e.userId);
-  const x = e.patientId ? explainAccess(ctx, e) : null;
-  const link = e.patientId ? ctx.graph.link(e.userId, e.patientId) : undefined;
+function line(ctx: AuditContext, i: number): AccessLine {
+  const t = ctx.events;
+  const e = t.event(i);
+  const s = ctx.staffOf[t.user[i] ?? NONE];
+  const x = e.patientId ? explainEvent(ctx, i) : null;
+  const link = e.patientId ? ctx.link(t.user[i] ?? NONE, t.patient[i] ?? NONE) : undefined;
   return {
     eventId: e.eventId,
     at: e.at,
@@ -48,14 +50,30 @@ function line(ctx: AuditContext, e: AccessEvent): AccessLine {
   };
 }
 
+function lines(ctx: AuditContext, events: Iterable<number>, keep: (i: number) => boolean, from: number, to: number): AccessLine[] {
+  const at = ctx.events.at;
+  const out: AccessLine[] = [];
+  for (const i of events) {
+    const t = at[i] ?? 0;
+    if (t >= from && t < to && keep(i)) out.push(line(ctx, i));
+  }
+  return out;
+}
+
 export function whoViewedPatient(ctx: AuditContext, patientId: string, from = Number.NEGATIVE_INFINITY, to = Number.POSITIVE_INFINITY): AccessLine[] {
-  return ctx.patientEvents.filter((e) => e.patientId === patientId && e.at >= from && e.at < to).map((e) => line(ctx, e));
+  const p = ctx.events.patients.find(patientId);
+  if (p === NONE) return [];
+  return lines(ctx, ctx.patientEvents, (i) => ctx.events.patient[i] === p, from, to);
 }
 
 export function userActivity(ctx: AuditContext, userId: string, from = Number.NEGATIVE_INFINITY, to = Number.POSITIVE_INFINITY): AccessLine[] {
-  return (ctx.eventsByUser.get(userId) ?? []).filter((e) => e.at >= from && e.at < to).map((e) => line(ctx, e));
+  const u = ctx.events.users.find(userId);
+  if (u === NONE) return [];
+  return lines(ctx, ctx.userEvents.subarray(ctx.userStart[u] ?? 0, ctx.userStart[u + 1] ?? 0), () => true, from, to);
 }
 
 export function sessionReplay(ctx: AuditContext, sessionId: string): AccessLine[] {
-  return ctx.data.events.filter((e) => e.sessionId === sessionId).sort((a, b) => a.at - b.at).map((e) => line(ctx, e));
+  const s = ctx.events.sessions.find(sessionId);
+  if (s === NONE) return [];
+  return lines(ctx, ctx.events.session.keys(), (i) => ctx.events.session[i] === s, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
 }

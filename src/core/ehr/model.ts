@@ -2,6 +2,8 @@
  * The EHR audit input (Mamori EHR audit CSV, edition 1; ../shared/formats/ehr-audit-csv.md) as typed
  * records. Times are epoch milliseconds (parsed from ISO 8601 with offset); dates stay YYYY-MM-DD.
  */
+import type { EventTable } from './event-table.js';
+
 export const JOBS = ['doctor', 'dentist', 'nurse', 'pharmacist', 'technician', 'therapist', 'clerk', 'vendor', 'other'] as const;
 export type Job = (typeof JOBS)[number];
 
@@ -128,7 +130,8 @@ export interface EhrDataset {
   orders: Order[];
   shifts: Shift[] | null;
   terminals: Terminal[] | null;
-  events: AccessEvent[];
+  /** The access log as columns (event-table.ts). */
+  events: EventTable;
 }
 
 export type EhrFile = 'staff' | 'patients' | 'contacts' | 'encounters' | 'care_team' | 'appointments' | 'orders' | 'shifts' | 'terminals' | 'access_log';

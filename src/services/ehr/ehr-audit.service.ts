@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import type { Actor } from '../../core/actor.js';
 import { iso, type Clock } from '../../core/clock.js';
 import { AuditContext } from '../../core/ehr/audit-context.js';
+import { EventTableBuilder } from '../../core/ehr/event-table.js';
 import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/audit.js';
 import { sessionReplay, userActivity, whoViewedPatient, type AccessLine } from '../../core/ehr/investigate.js';
 import { monthlyReportBlocks, RULE_LABELS } from '../../core/ehr/monthly-report.js';
@@ -198,8 +199,8 @@ export class EhrAuditService {
     const kinds = new Set(await e.kinds());
     const load = async <T>(kind: string): Promise<T[]> => parseAll<T>(await e.rows(kind));
     const optional = async <T>(kind: string): Promise<T[] | null> => (kinds.has(kind) ? load<T>(kind) : null);
-    const events: AccessEvent[] = [];
-    for await (const row of e.events()) events.push(JSON.parse(row) as AccessEvent);
+    const events = new EventTableBuilder();
+    for await (const row of e.events()) events.add(JSON.parse(row) as AccessEvent);
     if (!kinds.has('staff') || !kinds.has('patients') || events.length === 0) throw new DomainError('conflict', '職員・患者・アクセスログが取り込まれていません（mamori ehr import） / import staff, patients and the access log first');
     return {
       staff: await load('staff'),
@@ -211,7 +212,7 @@ export class EhrAuditService {
       orders: await load('orders'),
       shifts: await optional('shifts'),
       terminals: await optional('terminals'),
-      events,
+      events: events.build(),
     };
   }
 
@@ -238,7 +239,9 @@ export class EhrAuditService {
     const to = jstDayStart(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`).getTime();
     const data = await this.dataset();
     const result = runAudit(data, { from, to });
-    const users = new Set(data.events.filter((e) => e.at >= from && e.at < to).map((e) => e.userId)).size;
+    const users = new Set<number>();
+    const { at, user } = result.ctx.events;
+    for (let i = 0; i < result.ctx.events.length; i++) if ((at[i] ?? 0) >= from && (at[i] ?? 0) < to) users.add(user[i] ?? 0);
     const stored = (await this.#store.ehr.alerts({ limit: 100_000, offset: 0 })).filter((a) => Date.parse(a.first_at) >= from && Date.parse(a.first_at) < to);
     const dispositions = stored.length
       ? {
@@ -249,14 +252,14 @@ export class EhrAuditService {
           escalated: stored.filter((a) => a.case_id).length,
         }
       : null;
-    const { title, blocks } = monthlyReportBlocks({ hospital: hospital || '（病院名未設定）', from, to, result, users, generatedAt: this.#clock.now(), dispositions });
+    const { title, blocks } = monthlyReportBlocks({ hospital: hospital || '（病院名未設定）', from, to, result, users: users.size, generatedAt: this.#clock.now(), dispositions });
     await this.#audit.record(actor, { action: 'ehr.report', targetType: 'ehr', detail: { month, format, alerts: result.summary.alerts } });
     return format === 'docx' ? renderDocx(title, blocks) : renderHtml(title, blocks);
   }
 
   async audit(actor: Actor, opts: AuditOptions = {}): Promise<AuditResult> {
-    const result = runAudit(await this.dataset(), opts);
-    await this.#audit.record(actor, { action: 'ehr.audit', targetType: 'ehr', detail: { events: result.summary.events, alerts: result.summary.alerts } });
-    return result;
+    const { alerts, summary } = runAudit(await this.dataset(), opts);
+    await this.#audit.record(actor, { action: 'ehr.audit', targetType: 'ehr', detail: { events: summary.events, alerts: summary.alerts } });
+    return { alerts, summary };
   }
 }

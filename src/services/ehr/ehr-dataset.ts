@@ -4,8 +4,8 @@
  * run without staff, patients and the access log.
  */
 import { CsvSyntaxError, readCsvRows } from '../../core/csv-rows.js';
-import { flatCopy, StringPool } from '../../core/string-pool.js';
 import { DomainError } from '../../core/errors.js';
+import { EventTableBuilder } from '../../core/ehr/event-table.js';
 import { OPTIONAL_FILES, type AccessEvent, type EhrDataset, type EhrFile, type RejectedRow } from '../../core/ehr/model.js';
 import { parseRows, type ParsedOf } from '../../core/ehr/parse-rows.js';
 import type { CsvRow } from '../../connectors/csv-file-rows.js';
@@ -42,7 +42,12 @@ export function loadEhrDataset(texts: ReadonlyMap<EhrFile, string | null>): { da
   const rejected: RejectedRow[] = [];
   const text = texts.get('access_log') ?? null;
   if (text === null) rejected.push({ file: 'access_log.csv', line: 0, reason: 'ファイルがありません' });
-  const events = text === null ? null : parseEhrFile('access_log', text, rejected);
+  const parsed = text === null ? null : parseEhrFile('access_log', text, rejected);
+  let events: EventTableBuilder | null = null;
+  if (parsed) {
+    events = new EventTableBuilder();
+    for (const e of parsed) events.add(e);
+  }
   return assemble(texts, events, rejected);
 }
 
@@ -53,10 +58,11 @@ export function loadEhrDataset(texts: ReadonlyMap<EhrFile, string | null>): { da
  */
 export async function loadEhrDatasetStreaming(texts: ReadonlyMap<EhrFile, string | null>, accessLog: AsyncIterable<CsvRow[]>): Promise<{ data: EhrDataset; rejected: RejectedRow[] }> {
   const rejected: RejectedRow[] = [];
-  const events: AccessEvent[] = [];
+  // Straight into columns: a month of a large hospital is millions of events, too many to keep as objects.
+  const events = new EventTableBuilder();
   for await (const batch of accessEventBatches(accessLog)) {
     rejected.push(...batch.rejected);
-    for (const e of batch.events) events.push(e);
+    for (const e of batch.events) events.add(e);
   }
   return assemble(texts, events, rejected);
 }
@@ -87,7 +93,7 @@ function recordOf(header: readonly string[], fields: readonly string[]): Record<
   return record;
 }
 
-function assemble(texts: ReadonlyMap<EhrFile, string | null>, events: AccessEvent[] | null, rejected: RejectedRow[]): { data: EhrDataset; rejected: RejectedRow[] } {
+function assemble(texts: ReadonlyMap<EhrFile, string | null>, events: EventTableBuilder | null, rejected: RejectedRow[]): { data: EhrDataset; rejected: RejectedRow[] } {
   const load = <F extends EhrFile>(file: F): Array<ParsedOf<F>> | null => {
     const text = texts.get(file) ?? null;
     if (text === null) {
@@ -99,22 +105,6 @@ function assemble(texts: ReadonlyMap<EhrFile, string | null>, events: AccessEven
   const staff = load('staff');
   const patients = load('patients');
   if (!staff || !patients || !events) throw new DomainError('validation_failed', 'staff.csv、patients.csv、access_log.csv は必須です / staff, patients and access_log are required', { rejected });
-  // Re-importing the same rows must not duplicate them: event_id is the identity. Ids repeat
-  // across millions of events: one shared copy each.
-  const seen = new Set<string>();
-  const pool = new StringPool();
-  const unique: AccessEvent[] = [];
-  for (const e of events) {
-    if (seen.has(e.eventId)) continue;
-    e.eventId = flatCopy(e.eventId);
-    seen.add(e.eventId);
-    e.userId = pool.get(e.userId);
-    e.patientId = pool.get(e.patientId);
-    e.terminalId = pool.get(e.terminalId);
-    e.sessionId = pool.get(e.sessionId);
-    e.objectId = e.objectId === '' ? '' : flatCopy(e.objectId);
-    unique.push(e);
-  }
   return {
     data: {
       staff,
@@ -126,7 +116,8 @@ function assemble(texts: ReadonlyMap<EhrFile, string | null>, events: AccessEven
       orders: load('orders') ?? [],
       shifts: load('shifts'),
       terminals: load('terminals'),
-      events: unique,
+      // Re-importing the same rows must not duplicate them: event_id is the identity (the builder keeps the first).
+      events: events.build(),
     },
     rejected,
   };

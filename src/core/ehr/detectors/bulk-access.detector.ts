@@ -1,6 +1,6 @@
 import { HOUR } from '../audit-context.js';
-import { alertOf, type Alert, type Detector } from '../detector.js';
-import type { AccessEvent } from '../model.js';
+import { alertOf, userWindows, type Alert, type Detector } from '../detector.js';
+import { ACTION, NONE, SCREEN } from '../event-table.js';
 
 const PATIENTS_PER_HOUR = 60;
 const EXPORTS = 3;
@@ -10,35 +10,48 @@ export const bulkAccess: Detector = {
   rule: 'bulk_access',
   needs: [],
   run(input) {
+    const { ctx } = input;
+    const t = ctx.events;
+    const asNumber = Float64Array.from(t.patients.values, (v) => Number(v));
+    // Views per patient inside the sliding hour (reset per user).
+    const count = new Int32Array(t.patients.size);
     const out: Alert[] = [];
-    for (const [userId, all] of input.ctx.eventsByUser) {
-      const evs = all.filter((e) => e.at >= input.from && e.at < input.to);
-      const exports = evs.filter((e) => e.action === 'export' || (e.action === 'print' && e.screen === 'list'));
+    for (const { user, evs } of userWindows(input)) {
+      const exports = [...evs].filter((i) => t.action[i] === ACTION.export || (t.action[i] === ACTION.print && t.screen[i] === SCREEN.list));
       const reasons: string[] = [];
-      const hits = new Set<AccessEvent>(exports.length >= EXPORTS ? exports : []);
+      const hits = new Set<number>(exports.length >= EXPORTS ? exports : []);
       if (exports.length >= EXPORTS) reasons.push(`一覧の出力・印刷${exports.length}件`);
-      const opens = evs.filter((e) => e.patientId && e.action === 'view');
+      const opens = [...evs].filter((i) => (t.patient[i] ?? NONE) !== NONE && t.action[i] === ACTION.view);
       let lo = 0;
       let peak = 0;
+      let distinct = 0;
       for (let hi = 0; hi < opens.length; hi += 1) {
-        while ((opens[hi]?.at ?? 0) - (opens[lo]?.at ?? 0) > HOUR) lo += 1;
-        const window = opens.slice(lo, hi + 1);
-        const distinct = new Set(window.map((e) => e.patientId)).size;
+        const hiAt = t.at[opens[hi] ?? 0] ?? 0;
+        while (hiAt - (t.at[opens[lo] ?? 0] ?? 0) > HOUR) {
+          const p = t.patient[opens[lo] ?? 0] ?? 0;
+          count[p] = (count[p] ?? 0) - 1;
+          if (count[p] === 0) distinct -= 1;
+          lo += 1;
+        }
+        const p = t.patient[opens[hi] ?? 0] ?? 0;
+        count[p] = (count[p] ?? 0) + 1;
+        if (count[p] === 1) distinct += 1;
         if (distinct > peak) peak = distinct;
-        if (distinct >= PATIENTS_PER_HOUR) for (const e of window) hits.add(e);
+        if (distinct >= PATIENTS_PER_HOUR) for (let k = lo; k <= hi; k++) hits.add(opens[k] ?? 0);
       }
+      for (let k = lo; k < opens.length; k++) count[t.patient[opens[k] ?? 0] ?? 0] = 0;
       if (peak >= PATIENTS_PER_HOUR) reasons.push(`1時間に${peak}人の患者を閲覧`);
       let run = 1;
       let bestRun = 1;
-      for (let i = 1; i < opens.length; i += 1) {
-        const a = Number(opens[i - 1]?.patientId);
-        const b = Number(opens[i]?.patientId);
+      for (let k = 1; k < opens.length; k += 1) {
+        const a = asNumber[t.patient[opens[k - 1] ?? 0] ?? 0] ?? Number.NaN;
+        const b = asNumber[t.patient[opens[k] ?? 0] ?? 0] ?? Number.NaN;
         run = Number.isFinite(a) && Number.isFinite(b) && b === a + 1 ? run + 1 : 1;
         bestRun = Math.max(bestRun, run);
       }
       if (bestRun >= 10) reasons.push(`連番の患者IDを${bestRun}件連続で閲覧`);
       if (reasons.length === 0) continue;
-      out.push(alertOf('bulk_access', userId, null, hits.size ? [...hits] : opens.slice(0, 50), 55 + reasons.length * 15, `大量アクセスの疑い：${reasons.join('、')}`));
+      out.push(alertOf('bulk_access', ctx, user, null, hits.size ? [...hits] : opens.slice(0, 50), 55 + reasons.length * 15, `大量アクセスの疑い：${reasons.join('、')}`));
     }
     return out;
   },

@@ -1,5 +1,5 @@
 import { alertOf, type Alert, type Detector } from '../detector.js';
-import type { AccessEvent } from '../model.js';
+import { ACTION, NONE, SCREEN } from '../event-table.js';
 
 const IDLE_MS = 30 * 60_000;
 
@@ -13,37 +13,48 @@ export const idleSessionResume: Detector = {
   needs: [],
   run(input) {
     const { ctx } = input;
-    const explainedIdx = new Map<string, boolean>();
-    ctx.patientEvents.forEach((e, i) => explainedIdx.set(e.eventId, Boolean(input.explanations[i])));
-    const bySession = new Map<string, AccessEvent[]>();
-    for (const [, evs] of ctx.eventsByUser) {
-      for (const e of evs) {
-        if (!e.sessionId) continue;
-        const list = bySession.get(e.sessionId) ?? [];
-        list.push(e);
-        bySession.set(e.sessionId, list);
-      }
+    const t = ctx.events;
+    // Each session's events in time order: sessionEvents[start[s] … start[s+1]).
+    const start = new Int32Array(t.sessions.size + 1);
+    for (let i = 0; i < t.length; i++) {
+      const s = t.session[i] ?? NONE;
+      if (s !== NONE) start[s + 1] = (start[s + 1] ?? 0) + 1;
     }
+    for (let s = 0; s + 1 < start.length; s++) start[s + 1] = (start[s + 1] ?? 0) + (start[s] ?? 0);
+    const fill = start.slice(0, start.length - 1);
+    const sessionEvents = new Int32Array(start[start.length - 1] ?? 0);
+    for (let i = 0; i < t.length; i++) {
+      const s = t.session[i] ?? NONE;
+      if (s === NONE) continue;
+      const pos = fill[s] ?? 0;
+      fill[s] = pos + 1;
+      sessionEvents[pos] = i;
+    }
+    const at = (i: number): number => t.at[i] ?? 0;
+    const controlled = (i: number): boolean => ctx.orderOfObject[t.object[i] ?? NONE]?.controlled === true;
     const out: Alert[] = [];
-    for (const evs of bySession.values()) {
-      for (let i = 1; i < evs.length; i += 1) {
-        const prev = evs[i - 1];
-        const cur = evs[i];
-        if (!prev || !cur || cur.at - prev.at < IDLE_MS || cur.at < input.from || cur.at >= input.to) continue;
+    for (let s = 0; s + 1 < start.length; s++) {
+      const evs = sessionEvents.subarray(start[s] ?? 0, start[s + 1] ?? 0);
+      for (let k = 1; k < evs.length; k += 1) {
+        const prev = evs[k - 1] ?? 0;
+        const cur = evs[k] ?? 0;
+        if (at(cur) - at(prev) < IDLE_MS || at(cur) < input.from || at(cur) >= input.to) continue;
         // The burst after the gap, up to the next idle gap.
-        const burst: AccessEvent[] = [];
-        for (let j = i; j < evs.length; j += 1) {
-          const e = evs[j];
-          if (!e || (j > i && e.at - (evs[j - 1]?.at ?? e.at) >= IDLE_MS)) break;
+        const burst: number[] = [];
+        for (let j = k; j < evs.length; j += 1) {
+          const e = evs[j] ?? 0;
+          if (j > k && at(e) - at(evs[j - 1] ?? e) >= IDLE_MS) break;
           burst.push(e);
         }
-        const rx = burst.filter((e) => e.screen === 'prescription' && (e.action === 'create' || e.action === 'delete'));
+        const rx = burst.filter((i) => t.screen[i] === SCREEN.prescription && (t.action[i] === ACTION.create || t.action[i] === ACTION.delete));
         if (rx.length === 0) continue;
-        const suspicious = rx.filter((e) => !explainedIdx.get(e.eventId) || ctx.graph.coworkers('', e.patientId).length > 0 || ctx.ordersById.get(e.objectId)?.controlled);
-        if (suspicious.length === 0) continue;
-        const controlled = suspicious.some((e) => ctx.ordersById.get(e.objectId)?.controlled);
-        const minutes = Math.round((cur.at - prev.at) / 60_000);
-        out.push(alertOf('idle_session_resume', cur.userId, suspicious[0]?.patientId ?? null, burst, 70 + (controlled ? 20 : 0), `${minutes}分間操作のなかったセッションが再開され、${controlled ? '向精神薬等の' : ''}処方の作成・削除が行われた（なりすましの可能性）`));
+        const suspicious = rx.filter((i) => input.explanation[i] === 0 || ctx.staffPatient[t.patient[i] ?? NONE] === 1 || controlled(i));
+        const first = suspicious[0];
+        if (first === undefined) continue;
+        const isControlled = suspicious.some(controlled);
+        const minutes = Math.round((at(cur) - at(prev)) / 60_000);
+        const patient = t.patient[first] ?? NONE;
+        out.push(alertOf('idle_session_resume', ctx, t.user[cur] ?? 0, patient === NONE ? null : patient, burst, 70 + (isControlled ? 20 : 0), `${minutes}分間操作のなかったセッションが再開され、${isControlled ? '向精神薬等の' : ''}処方の作成・削除が行われた（なりすましの可能性）`));
       }
     }
     return out;

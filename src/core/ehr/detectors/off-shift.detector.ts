@@ -1,5 +1,5 @@
-import { alertOf, type Alert, type Detector } from '../detector.js';
-import type { AccessEvent } from '../model.js';
+import { alertOf, userWindows, type Alert, type Detector } from '../detector.js';
+import { NONE } from '../event-table.js';
 
 const GRACE_MS = 60 * 60_000;
 
@@ -9,19 +9,20 @@ export const offShift: Detector = {
   needs: ['shifts'],
   run(input) {
     const { ctx } = input;
+    const t = ctx.events;
     const out: Alert[] = [];
-    const byUser = new Map<string, AccessEvent[]>();
-    for (const e of ctx.patientEvents) {
-      if (e.at < input.from || e.at >= input.to || !ctx.shiftsByUser?.has(e.userId)) continue;
-      const shift = ctx.shiftAt(e.userId, e.at) ?? ctx.shiftAt(e.userId, e.at - GRACE_MS) ?? ctx.shiftAt(e.userId, e.at + GRACE_MS);
-      if (shift) continue;
-      const list = byUser.get(e.userId) ?? [];
-      list.push(e);
-      byUser.set(e.userId, list);
-    }
-    for (const [userId, evs] of byUser) {
-      const patients = new Set(evs.map((e) => e.patientId)).size;
-      out.push(alertOf('off_shift_activity', userId, patients === 1 ? (evs[0]?.patientId ?? null) : null, evs, 45 + Math.min(40, evs.length), `勤務時間外に患者${patients}人の診療録を${evs.length}回操作`));
+    for (const { user, evs } of userWindows(input)) {
+      if (!ctx.shiftsOf?.[user]) continue;
+      const off: number[] = [];
+      for (const i of evs) {
+        if ((t.patient[i] ?? NONE) === NONE) continue;
+        const at = t.at[i] ?? 0;
+        if (ctx.shiftAt(user, at) ?? ctx.shiftAt(user, at - GRACE_MS) ?? ctx.shiftAt(user, at + GRACE_MS)) continue;
+        off.push(i);
+      }
+      if (off.length === 0) continue;
+      const patients = new Set(off.map((i) => t.patient[i])).size;
+      out.push(alertOf('off_shift_activity', ctx, user, patients === 1 ? (t.patient[off[0] ?? 0] ?? null) : null, off, 45 + Math.min(40, off.length), `勤務時間外に患者${patients}人の診療録を${off.length}回操作`));
     }
     return out;
   },

@@ -1,5 +1,5 @@
-import { alertOf, type Alert, type Detector } from '../detector.js';
-import type { AccessEvent } from '../model.js';
+import { alertAt, alertOfEvents, type Alert, type Detector } from '../detector.js';
+import { ACTION } from '../event-table.js';
 
 /** C1: a prescription for the prescriber, the person who actually entered it, or their family. */
 export const selfFamilyRx: Detector = {
@@ -7,18 +7,22 @@ export const selfFamilyRx: Detector = {
   needs: ['orders'],
   run(input) {
     const { ctx } = input;
-    const operator = new Map<string, AccessEvent>();
-    for (const e of ctx.patientEvents) if (e.action === 'create' && e.objectId) operator.set(e.objectId, e);
+    const t = ctx.events;
     const out: Alert[] = [];
     for (const o of ctx.data.orders) {
       if (o.kind !== 'prescription' || o.createdAt < input.from || o.createdAt >= input.to) continue;
-      const op = operator.get(o.orderId);
-      for (const userId of new Set([o.userId, op?.userId ?? o.userId])) {
-        const link = ctx.graph.link(userId, o.patientId);
+      // The operator: the (last) create event of this order in the log.
+      let op = -1;
+      for (const i of ctx.eventsOfObject(t.objects.find(o.orderId))) if (t.action[i] === ACTION.create) op = i;
+      const opUser = op < 0 ? o.userId : ctx.userId(t.user[op] ?? 0);
+      for (const userId of new Set([o.userId, opUser])) {
+        const link = ctx.link(t.users.find(userId), t.patients.find(o.patientId));
         if (!link || link.type === 'neighbour') continue;
         const who = link.type === 'self' ? '本人' : '家族';
-        const evs: AccessEvent[] = op ? [op] : [{ eventId: o.orderId, at: o.createdAt, userId, patientId: o.patientId, action: 'create', screen: 'prescription', terminalId: '', sessionId: '', objectId: o.orderId, via: '' }];
-        out.push(alertOf('self_family_prescription', userId, o.patientId, evs, 75 + (o.controlled ? 20 : 0) + (link.type === 'self' ? 5 : 0), `${who}に対する処方${o.controlled ? '（向精神薬・麻薬等）' : ''}を${userId === o.userId ? '処方医として' : '他の医師のIDで'}作成`));
+        const score = 75 + (o.controlled ? 20 : 0) + (link.type === 'self' ? 5 : 0);
+        const reason = `${who}に対する処方${o.controlled ? '（向精神薬・麻薬等）' : ''}を${userId === o.userId ? '処方医として' : '他の医師のIDで'}作成`;
+        if (op < 0) out.push(alertAt('self_family_prescription', userId, o.patientId, o.createdAt, o.createdAt, [o.orderId], score, reason));
+        else out.push(alertOfEvents('self_family_prescription', ctx, userId, o.patientId, [op], score, reason));
       }
     }
     return out;
