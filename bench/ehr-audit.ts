@@ -59,20 +59,20 @@ export async function runEhrAudit(): Promise<void> {
   out(`(a) wc -l                                   ${wc.seconds.toFixed(2).padStart(8)} s  ${Math.round(events / wc.seconds).toLocaleString('en-US').padStart(12)} events/s`);
   out(`(b) DuckDB GROUP BY user, patient          ${duck.seconds.toFixed(2).padStart(8)} s  ${Math.round(events / duck.seconds).toLocaleString('en-US').padStart(12)} events/s  (${duck.value.toLocaleString('en-US')} user-patient pairs)`);
 
-  // Mamori in its own process: the same code path as `mamori ehr audit-dir --json`. With the
-  // default V8 heap (about 4 GB here — the issue's memory bound) and, if BENCH_EHR_HEAP_MB is
-  // set, again with that much heap, to time it where the default heap is not enough.
+  // Mamori in its own process, as built (`npm run build:server` first, so dist/ is this checkout's
+  // code): with the default V8 heap (about 4 GB here — the issue's memory bound) and, if
+  // BENCH_EHR_HEAP_MB is set, again with that much heap.
+  await execFileAsync('npm', ['run', 'build:server'], { cwd: path.resolve(fileURLToPath(import.meta.url), '../..') });
   const heaps: Array<number | null> = [null, ...(process.env.BENCH_EHR_HEAP_MB ? [Number(process.env.BENCH_EHR_HEAP_MB)] : [])];
   for (const heap of heaps) {
     const label = `Mamori ehr audit-dir${heap ? ` (heap ${heap} MiB)` : ' (default heap)'}`;
-    const args = [...(heap ? [`--max-old-space-size=${heap}`] : []), '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dir];
+    const args = [...(heap ? [`--max-old-space-size=${heap}`] : []), fileURLToPath(new URL('./ehr-audit-child.mjs', import.meta.url)), dir];
     const started = process.hrtime.bigint();
     try {
       const child = await execFileAsync(process.execPath, args, { maxBuffer: 1024 * 1024 * 1024 });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const childLines = child.stdout.trim().split('\n');
-      const peak = (JSON.parse(childLines.pop() ?? '{}') as { maxRssMiB: number }).maxRssMiB;
-      const summary = (JSON.parse(childLines.pop() ?? '{}') as { summary: { events: number; patient_accesses: number; alerts: number } }).summary;
+      const peak = (JSON.parse(child.stderr.trim().split('\n').pop() ?? '{}') as { maxRssMiB: number }).maxRssMiB;
+      const summary = (JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { summary: { events: number; patient_accesses: number; alerts: number } }).summary;
       out(`${label.padEnd(42)} ${seconds.toFixed(2).padStart(8)} s  ${Math.round(events / seconds).toLocaleString('en-US').padStart(12)} events/s  peak RSS ${peak} MiB; ${summary.patient_accesses.toLocaleString('en-US')} patient accesses, ${summary.alerts} alerts`);
       out(`  ratios: Mamori / wc -l ${(seconds / wc.seconds).toFixed(1)}×, Mamori / DuckDB ${(seconds / duck.seconds).toFixed(1)}×`);
       out(`  target (issue 5): ~15 M events in < 120 s and < 4,096 MiB — ${events >= 14_000_000 ? 'at' : 'below'} target size; ${seconds < 120 && peak < 4096 ? 'within' : 'outside'} the bounds`);
@@ -84,10 +84,4 @@ export async function runEhrAudit(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}` && process.argv[2] === '--child') {
-  const lines = await cli(['ehr', 'audit-dir', process.argv[3] ?? '', '--json']);
-  out(lines.at(-1) ?? '{}');
-  out(JSON.stringify({ maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
-} else if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
-  await runEhrAudit();
-}
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) await runEhrAudit();

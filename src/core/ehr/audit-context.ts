@@ -52,9 +52,10 @@ export class AuditContext {
   /** Each user's events in time order: userEvents[userStart[u] … userStart[u+1]). */
   readonly userStart: Int32Array;
   readonly userEvents: Int32Array;
-  /** Chart writes (create/update) by user+patient pair key: times, for "order or note by the user". */
-  readonly writes: Map<number, number[]>;
-  readonly #links = new Map<number, Link>();
+  /** Chart writes (create/update) per user, by patient: times, for "order or note by the user". */
+  readonly writesOf: Array<Map<number, number[]> | undefined>;
+  /** Identity links per user, by patient (keys stay small integers: a pair key would be a heap number). */
+  readonly #linksOf: Array<Map<number, Link> | undefined>;
   #objectStart: Int32Array | null = null;
   #objectEvents: Int32Array | null = null;
 
@@ -98,7 +99,8 @@ export class AuditContext {
     this.appointmentsOf = byIndex(nPatients, appointments, (a) => P.find(a.patientId));
     this.staffPatient = new Uint8Array(nPatients);
     for (const patientId of this.graph.staffOfPatient.keys()) this.staffPatient[P.find(patientId)] = 1;
-    for (const [userId, m] of this.graph.links) for (const [patientId, link] of m) this.#links.set(this.pairKey(U.find(userId), P.find(patientId)), link);
+    this.#linksOf = new Array<Map<number, Link> | undefined>(nUsers);
+    for (const [userId, m] of this.graph.links) this.#linksOf[U.find(userId)] = new Map([...m].map(([patientId, link]) => [P.find(patientId), link]));
     const terminalIds = t.terminals;
     this.terminalOf = new Array<Terminal | undefined>(terminalIds.size);
     for (const x of data.terminals ?? []) {
@@ -123,7 +125,7 @@ export class AuditContext {
     const fill = userStart.slice(0, nUsers);
     this.userEvents = new Int32Array(n);
     this.patientEvents = new Int32Array(withPatient);
-    this.writes = new Map();
+    this.writesOf = new Array<Map<number, number[]> | undefined>(nUsers);
     let k = 0;
     for (let i = 0; i < n; i++) {
       const user = t.user[i] ?? 0;
@@ -135,10 +137,11 @@ export class AuditContext {
       this.patientEvents[k++] = i;
       const action = t.action[i];
       if (action !== ACTION.create && action !== ACTION.update) continue;
-      const key = this.pairKey(user, pat);
-      const list = this.writes.get(key);
+      let mine = this.writesOf[user];
+      if (!mine) this.writesOf[user] = mine = new Map();
+      const list = mine.get(pat);
       if (list) list.push(t.at[i] ?? 0);
-      else this.writes.set(key, [t.at[i] ?? 0]);
+      else mine.set(pat, [t.at[i] ?? 0]);
     }
     this.userStart = userStart;
   }
@@ -150,17 +153,26 @@ export class AuditContext {
 
   /** The identity link between a user and a patient (self, family, neighbour), if any. */
   link(user: number, patient: number): Link | undefined {
-    return this.#links.get(this.pairKey(user, patient));
+    return this.#linksOf[user]?.get(patient);
   }
 
   /** The shift the user is on at `t`, or null; undefined when there is no shift data. */
   shiftAt(user: number, t: number): Shift | null | undefined {
-    if (!this.shiftsOf) return undefined;
-    for (const s of this.shiftsOf[user] ?? []) {
-      if (s.startAt > t) break;
-      if (t <= s.endAt) return s;
-    }
-    return null;
+    return this.shiftsOf ? shiftIn(this.shiftsOf[user] ?? [], 0, t) : undefined;
+  }
+
+  /**
+   * shiftAt for one user at non-decreasing times (a walk through their events): shifts that ended
+   * before the last time asked can never match again and are skipped for good.
+   */
+  shiftCursor(user: number): (t: number) => Shift | null | undefined {
+    if (!this.shiftsOf) return () => undefined;
+    const shifts = this.shiftsOf[user] ?? [];
+    let lo = 0;
+    return (t) => {
+      while (lo < shifts.length && (shifts[lo]?.endAt ?? 0) < t) lo++;
+      return shiftIn(shifts, lo, t);
+    };
   }
 
   /** Patient events that refer to an object (an order), in time order; the index is built on first use. */
@@ -199,4 +211,14 @@ export class AuditContext {
   patientId(patient: number): string {
     return this.events.patients.value(patient);
   }
+}
+
+/** The first shift (in start order, from index `lo`) that covers `t`. */
+function shiftIn(shifts: readonly Shift[], lo: number, t: number): Shift | null {
+  for (let k = lo; k < shifts.length; k++) {
+    const s = shifts[k];
+    if (!s || s.startAt > t) break;
+    if (t <= s.endAt) return s;
+  }
+  return null;
 }

@@ -12,8 +12,11 @@ export class EventIdStore {
   /** offsets[i]..offsets[i+1] are id i's bytes. */
   #offsets = new Uint32Array(1 << 16);
   #count = 0;
-  /** Slot → id index + 1 (0: empty); dropped by `freeze`. */
-  #slots: Int32Array | null = new Int32Array(1 << 17);
+  /**
+   * Pairs (id index + 1, hash) per slot — 0 is empty; the hash beside the index means a probe
+   * touches one cache line and growing the table does not re-read the ids. Dropped by `freeze`.
+   */
+  #slots: Int32Array | null = new Int32Array(2 << 17);
 
   get size(): number {
     return this.#count;
@@ -21,22 +24,20 @@ export class EventIdStore {
 
   /** Adds `id` unless already present; returns whether it was added. */
   add(id: string): boolean {
-    const start = this.#end;
-    this.#write(id);
-    const len = this.#end - start;
-    let h = 0x811c9dc5;
-    const b = this.#bytes;
-    for (let k = start; k < start + len; k++) h = Math.imul(h ^ (b[k] ?? 0), 0x01000193);
     const slots = this.#slots;
     if (!slots) throw new Error('EventIdStore is frozen');
-    const mask = slots.length - 1;
+    const start = this.#end;
+    const h = this.#write(id);
+    const len = this.#end - start;
+    const mask = (slots.length >>> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const v = slots[s] ?? 0;
+      const v = slots[2 * s] ?? 0;
       if (v === 0) {
-        slots[s] = this.#count + 1;
+        slots[2 * s] = this.#count + 1;
+        slots[2 * s + 1] = h;
         break;
       }
-      if (this.#equalsTail(v - 1, start, len)) {
+      if (slots[2 * s + 1] === h && this.#equalsTail(v - 1, start, len)) {
         this.#end = start;
         return false;
       }
@@ -44,7 +45,7 @@ export class EventIdStore {
     if (this.#count + 2 > this.#offsets.length) this.#offsets = grow(this.#offsets, this.#offsets.length * 2);
     this.#offsets[this.#count + 1] = this.#end;
     this.#count += 1;
-    if (this.#count * 2 > slots.length) this.#rehash(slots.length * 2);
+    if (this.#count * 4 > slots.length) this.#rehash(slots.length * 2);
     return true;
   }
 
@@ -104,7 +105,8 @@ export class EventIdStore {
     this.#offsets = this.#offsets.slice(0, this.#count + 1);
   }
 
-  #write(id: string): void {
+  /** Appends the id's UTF-8 bytes; returns their FNV-1a hash (computed in the same pass for ASCII). */
+  #write(id: string): number {
     const need = this.#end + id.length * 3;
     if (need > this.#bytes.length) {
       if (need > 0xffff_ffff) throw new Error('event ids exceed 4 GB');
@@ -112,15 +114,20 @@ export class EventIdStore {
     }
     const b = this.#bytes;
     let end = this.#end;
+    let h = 0x811c9dc5;
     for (let k = 0; k < id.length; k++) {
       const c = id.charCodeAt(k);
       if (c >= 0x80) {
         end = this.#end + encoder.encodeInto(id, b.subarray(this.#end)).written;
+        h = 0x811c9dc5;
+        for (let j = this.#end; j < end; j++) h = Math.imul(h ^ (b[j] ?? 0), 0x01000193);
         break;
       }
       b[end++] = c;
+      h = Math.imul(h ^ c, 0x01000193);
     }
     this.#end = end;
+    return h;
   }
 
   #equalsTail(i: number, start: number, len: number): boolean {
@@ -131,18 +138,19 @@ export class EventIdStore {
     return true;
   }
 
+  /** `size`: length of the pair array (twice the slot count). */
   #rehash(size: number): void {
+    const old = this.#slots ?? new Int32Array(0);
     const slots = new Int32Array(size);
-    const mask = size - 1;
-    const b = this.#bytes;
-    for (let i = 0; i < this.#count; i++) {
-      const from = this.#offsets[i] ?? 0;
-      const to = this.#offsets[i + 1] ?? 0;
-      let h = 0x811c9dc5;
-      for (let k = from; k < to; k++) h = Math.imul(h ^ (b[k] ?? 0), 0x01000193);
+    const mask = (size >>> 1) - 1;
+    for (let o = 0; o < old.length; o += 2) {
+      const v = old[o] ?? 0;
+      if (v === 0) continue;
+      const h = old[o + 1] ?? 0;
       let s = h & mask;
-      while ((slots[s] ?? 0) !== 0) s = (s + 1) & mask;
-      slots[s] = i + 1;
+      while ((slots[2 * s] ?? 0) !== 0) s = (s + 1) & mask;
+      slots[2 * s] = v;
+      slots[2 * s + 1] = h;
     }
     this.#slots = slots;
   }

@@ -146,19 +146,24 @@ export class EventTableBuilder {
 
   /** Adds the event unless its id was seen; returns whether it was added. */
   add(e: AccessEvent): boolean {
-    if (!this.#ids.add(e.eventId)) return false;
+    return this.addRow(e.eventId, e.at, e.userId, e.patientId, ACTION[e.action], SCREEN[e.screen], e.terminalId, e.sessionId, e.objectId, VIA[e.via]);
+  }
+
+  /** The same from a row's values (codes as in ACTION / SCREEN / VIA): no event object per row. */
+  addRow(eventId: string, at: number, userId: string, patientId: string, action: number, screen: number, terminalId: string, sessionId: string, objectId: string, via: number): boolean {
+    if (!this.#ids.add(eventId)) return false;
     const i = this.#n;
     if (i === this.#cols.at.length) this.#grow();
     const c = this.#cols;
-    c.at[i] = e.at;
-    c.user[i] = this.#users.id(e.userId);
-    c.patient[i] = this.#patients.id(e.patientId);
-    c.action[i] = ACTION[e.action];
-    c.screen[i] = SCREEN[e.screen];
-    c.via[i] = VIA[e.via];
-    c.terminal[i] = this.#terminals.id(e.terminalId);
-    c.session[i] = this.#sessions.id(e.sessionId);
-    c.object[i] = this.#objects.id(e.objectId);
+    c.at[i] = at;
+    c.user[i] = this.#users.id(userId);
+    c.patient[i] = this.#patients.id(patientId);
+    c.action[i] = action;
+    c.screen[i] = screen;
+    c.via[i] = via;
+    c.terminal[i] = this.#terminals.id(terminalId);
+    c.session[i] = this.#sessions.id(sessionId);
+    c.object[i] = this.#objects.id(objectId);
     this.#n += 1;
     return true;
   }

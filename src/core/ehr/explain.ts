@@ -6,6 +6,7 @@
  */
 import { DAY, type AuditContext } from './audit-context.js';
 import { NONE } from './event-table.js';
+import type { Shift } from './model.js';
 
 export type Explanation =
   | 'care_team'
@@ -42,8 +43,8 @@ function activeAt(start: number, end: number | null, t: number, before = 0, afte
   return t >= start - before && t <= (end ?? Number.POSITIVE_INFINITY) + after;
 }
 
-/** The explanation of event i (an index into ctx.events), or null. */
-export function explainEvent(ctx: AuditContext, i: number): Explanation | null {
+/** The explanation of event i (an index into ctx.events), or null. `shiftAt`: the user's shift lookup (a cursor when walking a user's events). */
+export function explainEvent(ctx: AuditContext, i: number, shiftAt?: (t: number) => Shift | null | undefined): Explanation | null {
   const ev = ctx.events;
   const user = ev.user[i] ?? NONE;
   const patient = ev.patient[i] ?? NONE;
@@ -53,7 +54,7 @@ export function explainEvent(ctx: AuditContext, i: number): Explanation | null {
   for (const c of ctx.careTeamOf[patient] ?? []) if (c.u === user && activeAt(c.startAt, c.endAt, t, DAY, DAY)) return 'care_team';
   const encounters = ctx.encountersOf[patient] ?? [];
   for (const enc of encounters) if (enc.u === user && activeAt(enc.startAt, enc.endAt, t, DAY, 7 * DAY)) return 'attending';
-  const shift = ctx.shiftAt(user, t);
+  const shift = shiftAt ? shiftAt(t) : ctx.shiftAt(user, t);
   for (const enc of encounters) {
     if (!activeAt(enc.startAt, enc.endAt, t, 2 * 3_600_000, 2 * 3_600_000)) continue;
     if ((staff.job === 'doctor' || staff.job === 'dentist') && enc.department && enc.department === staff.department) return 'department_encounter';
@@ -62,7 +63,7 @@ export function explainEvent(ctx: AuditContext, i: number): Explanation | null {
   }
   const orders = ctx.ordersOf[patient] ?? [];
   if (orders.some((o) => o.u === user && Math.abs(o.createdAt - t) <= 7 * DAY)) return 'own_order_or_note';
-  if ((ctx.writes.get(ctx.pairKey(user, patient)) ?? []).some((w) => Math.abs(w - t) <= 7 * DAY)) return 'own_order_or_note';
+  if ((ctx.writesOf[user]?.get(patient) ?? []).some((w) => Math.abs(w - t) <= 7 * DAY)) return 'own_order_or_note';
   const appointments = ctx.appointmentsOf[patient] ?? [];
   for (const a of appointments) {
     if (t < a.at - 7 * DAY || t > a.at + DAY) continue;
@@ -80,12 +81,17 @@ export function explainEvent(ctx: AuditContext, i: number): Explanation | null {
 /** Explanation codes of the patient events in [from, to) (0 elsewhere): one byte per event. */
 export function explainEvents(ctx: AuditContext, from: number, to: number): Uint8Array {
   const codes = new Uint8Array(ctx.events.length);
-  const at = ctx.events.at;
-  for (const i of ctx.patientEvents) {
-    const t = at[i] ?? 0;
-    if (t < from || t >= to) continue;
-    const x = explainEvent(ctx, i);
-    if (x) codes[i] = CODE[x];
+  const { at, patient } = ctx.events;
+  // User by user, in time order, so the shift lookup walks forward instead of searching.
+  for (let u = 0; u + 1 < ctx.userStart.length; u++) {
+    const shiftAt = ctx.shiftCursor(u);
+    for (let k = ctx.userStart[u] ?? 0; k < (ctx.userStart[u + 1] ?? 0); k++) {
+      const i = ctx.userEvents[k] ?? 0;
+      const t = at[i] ?? 0;
+      if (t < from || t >= to || patient[i] === NONE) continue;
+      const x = explainEvent(ctx, i, shiftAt);
+      if (x) codes[i] = CODE[x];
+    }
   }
   return codes;
 }

@@ -81,8 +81,10 @@ export class IdentityGraph {
       return m;
     };
     const byIns = index((p) => normInsurance(p.insuranceNo));
-    const byAddr = index((p) => normAddress(p.address), (k) => /\d/.test(k));
-    const byBlock = index((p) => addressBlock(normAddress(p.address)), (k) => /\d/.test(k));
+    // Normalised once: a block of a large town holds hundreds of patients, compared per member of staff.
+    const addressOf = new Map(patients.map((p) => [p, normAddress(p.address)]));
+    const byAddr = index((p) => addressOf.get(p) ?? '', (k) => /\d/.test(k));
+    const byBlock = index((p) => addressBlock(addressOf.get(p) ?? ''), (k) => /\d/.test(k));
     const byPhone = index((p) => normPhone(p.phone), (k) => k.length >= 10);
     const byKanaDob = index((p) => (p.nameKana && p.birthDate ? `${normName(p.nameKana)}|${p.birthDate}` : ''));
     const byNameDob = index((p) => (p.birthDate ? `${normName(p.name)}|${p.birthDate}` : ''));
@@ -122,7 +124,7 @@ export class IdentityGraph {
       const addr = normAddress(s.address);
       if (/\d/.test(addr)) {
         for (const p of byAddr.get(addr) ?? []) if (!selfIds.has(p.patientId)) add(p.patientId, 'family', '同じ住所（同居の可能性）');
-        for (const p of byBlock.get(addressBlock(addr)) ?? []) if (!selfIds.has(p.patientId) && normAddress(p.address) !== addr) add(p.patientId, 'neighbour', '同じ町丁目（近隣）');
+        for (const p of byBlock.get(addressBlock(addr)) ?? []) if (!selfIds.has(p.patientId) && addressOf.get(p) !== addr) add(p.patientId, 'neighbour', '同じ町丁目（近隣）');
       }
       const phone = normPhone(s.phone);
       if (phone.length >= 10) for (const p of byPhone.get(phone) ?? []) if (!selfIds.has(p.patientId)) add(p.patientId, 'family', '同じ電話番号');

@@ -7,7 +7,8 @@ import { ACTIONS, JOBS, SCREENS, VIAS, type AccessEvent, type Action, type Appoi
 
 type Rec = Readonly<Record<string, string | undefined>>;
 
-class RowError extends Error {}
+/** A row's value that cannot be read; the message names the column, never the value. */
+export class RowError extends Error {}
 
 function req(r: Rec, col: string): string {
   const v = (r[col] ?? '').trim();
@@ -22,7 +23,11 @@ function opt(r: Rec, col: string): string {
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 function time(r: Rec, col: string): number {
-  const v = req(r, col);
+  return isoTime(col, req(r, col));
+}
+
+/** Epoch ms of an ISO 8601 time with offset (RowError naming `col` otherwise). */
+export function isoTime(col: string, v: string): number {
   if (!ISO_TIME.test(v)) throw new RowError(`${col} はISO 8601（時差付き）の日時ではありません`);
   const t = Date.parse(v);
   if (Number.isNaN(t)) throw new RowError(`${col} は存在しない日時です`);
@@ -126,7 +131,8 @@ const PARSERS = {
       userId: req(r, 'user_id'),
       patientId: opt(r, 'patient_id'),
       action,
-      screen: oneOf<Screen>(r, 'screen', SCREENS, false) || 'other',
+      // An empty screen is 'other' (a vendor that does not log screens); an unknown one is an error.
+      screen: opt(r, 'screen') ? oneOf<Screen>(r, 'screen', SCREENS) : 'other',
       terminalId: opt(r, 'terminal_id'),
       sessionId: opt(r, 'session_id'),
       objectId: opt(r, 'object_id'),

@@ -5,6 +5,7 @@
  */
 import { CsvSyntaxError, readCsvRows } from '../../core/csv-rows.js';
 import { DomainError } from '../../core/errors.js';
+import { AccessLogRows } from '../../core/ehr/access-log-rows.js';
 import { EventTableBuilder } from '../../core/ehr/event-table.js';
 import { OPTIONAL_FILES, type AccessEvent, type EhrDataset, type EhrFile, type RejectedRow } from '../../core/ehr/model.js';
 import { parseRows, type ParsedOf } from '../../core/ehr/parse-rows.js';
@@ -60,9 +61,21 @@ export async function loadEhrDatasetStreaming(texts: ReadonlyMap<EhrFile, string
   const rejected: RejectedRow[] = [];
   // Straight into columns: a month of a large hospital is millions of events, too many to keep as objects.
   const events = new EventTableBuilder();
-  for await (const batch of accessEventBatches(accessLog)) {
-    rejected.push(...batch.rejected);
-    for (const e of batch.events) events.add(e);
+  let rows: AccessLogRows | null = null;
+  for await (const batch of accessLog) {
+    let k = 0;
+    if (!rows) {
+      rows = new AccessLogRows((batch[0]?.fields ?? []).map((c) => c.trim()));
+      k = 1;
+      if (rows.missing.length) {
+        rejected.push({ file: 'access_log.csv', line: 1, reason: `必須の列がありません: ${rows.missing.join(', ')}` });
+        break;
+      }
+    }
+    for (; k < batch.length; k++) {
+      const row = batch[k];
+      if (row) rows.add(row.fields, row.line, events, rejected);
+    }
   }
   return assemble(texts, events, rejected);
 }

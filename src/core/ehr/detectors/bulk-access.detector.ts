@@ -17,14 +17,21 @@ export const bulkAccess: Detector = {
     const count = new Int32Array(t.patients.size);
     const out: Alert[] = [];
     for (const { user, evs } of userWindows(input)) {
-      const exports = [...evs].filter((i) => t.action[i] === ACTION.export || (t.action[i] === ACTION.print && t.screen[i] === SCREEN.list));
+      const exports: number[] = [];
+      const opens: number[] = [];
+      for (const i of evs) {
+        const action = t.action[i];
+        if (action === ACTION.export || (action === ACTION.print && t.screen[i] === SCREEN.list)) exports.push(i);
+        else if (action === ACTION.view && (t.patient[i] ?? NONE) !== NONE) opens.push(i);
+      }
       const reasons: string[] = [];
       const hits = new Set<number>(exports.length >= EXPORTS ? exports : []);
       if (exports.length >= EXPORTS) reasons.push(`一覧の出力・印刷${exports.length}件`);
-      const opens = [...evs].filter((i) => (t.patient[i] ?? NONE) !== NONE && t.action[i] === ACTION.view);
       let lo = 0;
       let peak = 0;
       let distinct = 0;
+      // Opens up to here are already in `hits` (windows overlap: add each open once).
+      let added = -1;
       for (let hi = 0; hi < opens.length; hi += 1) {
         const hiAt = t.at[opens[hi] ?? 0] ?? 0;
         while (hiAt - (t.at[opens[lo] ?? 0] ?? 0) > HOUR) {
@@ -37,7 +44,10 @@ export const bulkAccess: Detector = {
         count[p] = (count[p] ?? 0) + 1;
         if (count[p] === 1) distinct += 1;
         if (distinct > peak) peak = distinct;
-        if (distinct >= PATIENTS_PER_HOUR) for (let k = lo; k <= hi; k++) hits.add(opens[k] ?? 0);
+        if (distinct >= PATIENTS_PER_HOUR) {
+          for (let k = Math.max(lo, added + 1); k <= hi; k++) hits.add(opens[k] ?? 0);
+          added = hi;
+        }
       }
       for (let k = lo; k < opens.length; k++) count[t.patient[opens[k] ?? 0] ?? 0] = 0;
       if (peak >= PATIENTS_PER_HOUR) reasons.push(`1時間に${peak}人の患者を閲覧`);

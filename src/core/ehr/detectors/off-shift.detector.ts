@@ -14,10 +14,14 @@ export const offShift: Detector = {
     for (const { user, evs } of userWindows(input)) {
       if (!ctx.shiftsOf?.[user]) continue;
       const off: number[] = [];
+      // Three cursors: each walks forward at its own offset.
+      const now = ctx.shiftCursor(user);
+      const before = ctx.shiftCursor(user);
+      const after = ctx.shiftCursor(user);
       for (const i of evs) {
         if ((t.patient[i] ?? NONE) === NONE) continue;
         const at = t.at[i] ?? 0;
-        if (ctx.shiftAt(user, at) ?? ctx.shiftAt(user, at - GRACE_MS) ?? ctx.shiftAt(user, at + GRACE_MS)) continue;
+        if (now(at) ?? before(at - GRACE_MS) ?? after(at + GRACE_MS)) continue;
         off.push(i);
       }
       if (off.length === 0) continue;

@@ -7,7 +7,8 @@ export const selfAccess: Detector = {
   run(input) {
     const { ctx } = input;
     const t = ctx.events;
-    const evs = [...patientEventsInWindow(input)].filter((i) => ctx.link(t.user[i] ?? 0, t.patient[i] ?? 0)?.type === 'self');
+    const evs: number[] = [];
+    for (const i of patientEventsInWindow(input)) if (ctx.link(t.user[i] ?? 0, t.patient[i] ?? 0)?.type === 'self') evs.push(i);
     return perUserPatient(ctx, evs, (u, p, list) => alertOf('self_access', ctx, u, p, list, 70 + Math.min(20, list.length * 2), `本人の診療録を${list.length}回閲覧（${ctx.link(u, p)?.evidence.join('、') ?? ''}）`));
   },
 };

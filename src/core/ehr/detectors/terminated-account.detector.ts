@@ -9,6 +9,7 @@ export const terminatedAccount: Detector = {
     const out: Alert[] = [];
     for (const { user, evs } of userWindows(input)) {
       const s = ctx.staffOf[user];
+      if (s && !s.leftOn) continue;
       const leftAt = s?.leftOn ? Date.parse(`${s.leftOn}T23:59:59+09:00`) : Number.POSITIVE_INFINITY;
       const after = s ? [...evs].filter((i) => (ctx.events.at[i] ?? 0) > leftAt) : [...evs];
       if (after.length === 0) continue;
