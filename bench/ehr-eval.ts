@@ -6,6 +6,8 @@
  * - precision in the top k, k = 20 alerts per day per 1,000 staff (the reviewer budget);
  * - explained fraction of normal patient accesses, and the share of misuse events wrongly explained.
  * Sizes: BENCH_EHR_STAFF (600), BENCH_EHR_PATIENTS (10,000), BENCH_EHR_DAYS (14), BENCH_EHR_SEED (7).
+ * BENCH_EHR_DIR scores a folder generated before (give the sizes it was generated with: the
+ * reviewer budget k depends on staff and days).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +15,8 @@ import path from 'node:path';
 import { cli } from './cli.js';
 import { readEhrFolder } from '../src/connectors/ehr-folder.js';
 import { AuditContext } from '../src/core/ehr/audit-context.js';
-import { explainEvent } from '../src/core/ehr/explain.js';
-import { loadEhrDataset } from '../src/services/ehr/ehr-dataset.js';
+import { explainEvents, explanationOf } from '../src/core/ehr/explain.js';
+import { loadEhrDataset, loadEhrDatasetStreaming } from '../src/services/ehr/ehr-dataset.js';
 import type { MisuseLabel } from '../src/services/ehr/ehr-generator.js';
 import { measure, report } from './measure.js';
 
@@ -37,10 +39,12 @@ function matches(a: AlertLine, l: MisuseLabel): boolean {
 }
 
 export async function runEhrEval(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mamori-ehr-eval-'));
+  // BENCH_EHR_DIR: score a folder generated before (kept), e.g. bench/ehr-audit's month in .cache/.
+  const given = process.env.BENCH_EHR_DIR;
+  const dir = given ?? mkdtempSync(path.join(tmpdir(), 'mamori-ehr-eval-'));
   const out = (s: string) => process.stdout.write(`${s}\n`);
   try {
-    await cli(['ehr', 'generate', '--staff', String(STAFF), '--patients', String(PATIENTS), '--days', String(DAYS), '--seed', String(SEED), dir]);
+    if (!given) await cli(['ehr', 'generate', '--staff', String(STAFF), '--patients', String(PATIENTS), '--days', String(DAYS), '--seed', String(SEED), dir]);
     const labels = (JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as { scenarios: MisuseLabel[] }).scenarios;
     let lines: string[] = [];
     const timing = await measure(`ehr audit-dir (${STAFF} staff, ${DAYS} days)`, 'events', async () => {
@@ -63,27 +67,35 @@ export async function runEhrEval(): Promise<void> {
       const inTop = ls.filter((l) => top.some((a) => matches(a, l))).length;
       out(`${s.padEnd(31)} ${String(ls.length).padStart(5)}  ${(all / ls.length).toFixed(3).padStart(11)}  ${(inTop / ls.length).toFixed(3).padStart(13)}`);
     }
-    // Explanations, in-process: normal accesses explained, misuse wrongly explained.
-    const { data } = loadEhrDataset((await readEhrFolder(dir)).texts);
+    // Explanations, in-process: normal accesses explained, misuse wrongly explained (and by what).
+    const folder = await readEhrFolder(dir, { streamAccessLog: true });
+    const { data } = folder.accessLogRows ? await loadEhrDatasetStreaming(folder.texts, folder.accessLogRows) : loadEhrDataset(folder.texts);
     const ctx = new AuditContext(data);
-    const misuse = new Set(labels.flatMap((l) => l.event_ids));
+    const codes = explainEvents(ctx, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    const scenarioOf = new Map(labels.flatMap((l) => l.event_ids.map((id) => [id, l.scenario] as const)));
     let normal = 0;
     let normalExplained = 0;
     let bad = 0;
     let badExplained = 0;
+    const wrongly = new Map<string, number>();
     for (const i of ctx.patientEvents) {
-      const x = explainEvent(ctx, i) !== null;
-      if (misuse.has(ctx.events.eventId(i))) {
+      const x = explanationOf(codes[i] ?? 0);
+      const scenario = scenarioOf.get(ctx.events.eventId(i));
+      if (scenario) {
         bad += 1;
-        if (x) badExplained += 1;
+        if (x) {
+          badExplained += 1;
+          wrongly.set(`${scenario} ← ${x}`, (wrongly.get(`${scenario} ← ${x}`) ?? 0) + 1);
+        }
       } else {
         normal += 1;
         if (x) normalExplained += 1;
       }
     }
     out(`explained: normal accesses ${(normalExplained / normal).toFixed(4)} (${normalExplained}/${normal}); misuse wrongly explained ${(badExplained / Math.max(1, bad)).toFixed(4)} (${badExplained}/${bad})`);
+    for (const [k, n] of [...wrongly].sort((a, b) => b[1] - a[1])) out(`  wrongly explained: ${k} ${n}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!given) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -40,7 +40,8 @@ export class AuditContext {
   readonly patientOf: Array<Patient | undefined>;
   readonly careTeamOf: Array<Array<WithUser<CareTeam>> | undefined>;
   readonly encountersOf: Array<Array<WithUser<Encounter>> | undefined>;
-  readonly ordersOf: Array<Array<WithUser<Order>> | undefined>;
+  /** With `obj`: the order's id in the event table's object dictionary (NONE if never logged). */
+  readonly ordersOf: Array<Array<WithUser<Order> & { obj: number }> | undefined>;
   readonly appointmentsOf: Array<Array<WithUser<Appointment>> | undefined>;
   /** Patients who are staff or staff family (for coworker checks). */
   readonly staffPatient: Uint8Array;
@@ -52,8 +53,8 @@ export class AuditContext {
   /** Each user's events in time order: userEvents[userStart[u] … userStart[u+1]). */
   readonly userStart: Int32Array;
   readonly userEvents: Int32Array;
-  /** Chart writes (create/update) per user, by patient: times, for "order or note by the user". */
-  readonly writesOf: Array<Map<number, number[]> | undefined>;
+  /** Chart writes (create/update) per user, by patient: times and objects, for "order or note by the user". */
+  readonly writesOf: Array<Map<number, { at: number[]; obj: number[] }> | undefined>;
   /** Identity links per user, by patient (keys stay small integers: a pair key would be a heap number). */
   readonly #linksOf: Array<Map<number, Link> | undefined>;
   #objectStart: Int32Array | null = null;
@@ -76,7 +77,7 @@ export class AuditContext {
     for (const x of data.patients) p(x.patientId);
     const careTeam = data.careTeam.map((c) => ({ ...c, u: u(c.userId) }));
     const encounters = data.encounters.map((e) => ({ ...e, u: u(e.attendingUserId) }));
-    const orders = data.orders.map((o) => ({ ...o, u: u(o.userId) }));
+    const orders = data.orders.map((o) => ({ ...o, u: u(o.userId), obj: t.objects.find(o.orderId) }));
     const appointments = (data.appointments ?? []).map((a) => ({ ...a, u: u(a.userId) }));
     const shifts = data.shifts?.map((s) => ({ ...s, u: u(s.userId) })) ?? null;
     for (const x of [...careTeam, ...encounters, ...orders, ...appointments]) p(x.patientId);
@@ -125,7 +126,7 @@ export class AuditContext {
     const fill = userStart.slice(0, nUsers);
     this.userEvents = new Int32Array(n);
     this.patientEvents = new Int32Array(withPatient);
-    this.writesOf = new Array<Map<number, number[]> | undefined>(nUsers);
+    this.writesOf = new Array<Map<number, { at: number[]; obj: number[] }> | undefined>(nUsers);
     let k = 0;
     for (let i = 0; i < n; i++) {
       const user = t.user[i] ?? 0;
@@ -139,9 +140,10 @@ export class AuditContext {
       if (action !== ACTION.create && action !== ACTION.update) continue;
       let mine = this.writesOf[user];
       if (!mine) this.writesOf[user] = mine = new Map();
-      const list = mine.get(pat);
-      if (list) list.push(t.at[i] ?? 0);
-      else mine.set(pat, [t.at[i] ?? 0]);
+      let list = mine.get(pat);
+      if (!list) mine.set(pat, (list = { at: [], obj: [] }));
+      list.at.push(t.at[i] ?? 0);
+      list.obj.push(t.object[i] ?? NONE);
     }
     this.userStart = userStart;
   }

@@ -182,11 +182,22 @@ describe('detectors: a positive and a negative case each', () => {
   it('explanations: attending, ward on shift, pharmacist verification and clerk work each explain; a stranger does not', () => {
     const shifts: Shift[] = [{ userId: 'COL', startAt: T('08:00'), endAt: T('17:00'), ward: '3東' }];
     const data = hospital(
-      [ev(T('10:00'), 'DOC', 'P1'), ev(T('10:01'), 'COL', 'P1'), ev(T('10:02'), 'CLK', 'P1'), ev(T('10:03'), 'S1', 'P2'), ev(T('13:00'), 'PHA', 'P2')],
+      [ev(T('10:00'), 'DOC', 'P1'), ev(T('10:01'), 'COL', 'P1'), ev(T('10:02'), 'CLK', 'P1', { screen: 'demographics' }), ev(T('10:03'), 'S1', 'P2'), ev(T('13:00'), 'PHA', 'P2'), ev(T('10:04'), 'CLK', 'P1', { screen: 'notes' })],
       { shifts, orders: [rx('O1', 'P2', 'DOC')], staff: [...STAFF, staff('PHA', 'pharmacist', { department: '薬剤部' })] },
     );
     const s = runAudit(data).summary;
     expect(s.explained_by).toEqual({ attending: 1, ward_on_shift: 1, clerk_workflow: 1, pharmacist_verification: 1 });
-    expect(s).toMatchObject({ patient_accesses: 5, explained: 4 });
+    // A clerk reading clinical notes is not reception work.
+    expect(s).toMatchObject({ patient_accesses: 6, explained: 4 });
+  });
+
+  it('an order explains the record around it, but not its own creation, its own deletion, nor after it was cancelled', () => {
+    const create = ev(T('12:00'), 'DOC', 'P2', { action: 'create', screen: 'prescription', objectId: 'O1' });
+    const remove = ev(T('12:30'), 'DOC', 'P2', { action: 'delete', screen: 'prescription', objectId: 'O1' });
+    const view = ev(T('15:00'), 'DOC', 'P2');
+    const kept = runAudit(hospital([create, view], { orders: [rx('O1', 'P2', 'DOC')] })).summary;
+    expect(kept).toMatchObject({ patient_accesses: 2, explained: 1, explained_by: { own_order_or_note: 1 } });
+    const cancelled = runAudit(hospital([create, remove, view], { orders: [rx('O1', 'P2', 'DOC', { deletedAt: T('12:30') })] })).summary;
+    expect(cancelled).toMatchObject({ patient_accesses: 3, explained: 0 });
   });
 });

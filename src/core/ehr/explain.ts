@@ -5,8 +5,8 @@
  * deliberately tight — an explanation that is too generous hides misuse ("explain-away").
  */
 import { DAY, type AuditContext } from './audit-context.js';
-import { NONE } from './event-table.js';
-import type { Shift } from './model.js';
+import { NONE, SCREEN } from './event-table.js';
+import type { Order, Shift } from './model.js';
 
 export type Explanation =
   | 'care_team'
@@ -43,6 +43,19 @@ function activeAt(start: number, end: number | null, t: number, before = 0, afte
   return t >= start - before && t <= (end ?? Number.POSITIVE_INFINITY) + after;
 }
 
+const CLINICAL = new Set([SCREEN.chart, SCREEN.notes, SCREEN.results, SCREEN.orders, SCREEN.prescription]);
+
+function cancelled(o: Order): boolean {
+  return o.deletedAt !== null && o.deletedAt - o.createdAt <= DAY;
+}
+
+/** A write (at `w`, on `written`) that may explain an event at `t` on `object`: not itself, not the same order, not a cancelled one. */
+function ownWrite(ctx: AuditContext, written: number, object: number, w: number, t: number): boolean {
+  if (object === NONE ? w === t : written === object) return false;
+  const order = written === NONE ? undefined : ctx.orderOfObject[written];
+  return !order || !cancelled(order);
+}
+
 /** The explanation of event i (an index into ctx.events), or null. `shiftAt`: the user's shift lookup (a cursor when walking a user's events). */
 export function explainEvent(ctx: AuditContext, i: number, shiftAt?: (t: number) => Shift | null | undefined): Explanation | null {
   const ev = ctx.events;
@@ -62,8 +75,13 @@ export function explainEvent(ctx: AuditContext, i: number, shiftAt?: (t: number)
     if (staff.job === 'nurse' && shift === undefined && enc.ward && enc.ward === staff.department) return 'ward_on_shift';
   }
   const orders = ctx.ordersOf[patient] ?? [];
-  if (orders.some((o) => o.u === user && Math.abs(o.createdAt - t) <= 7 * DAY)) return 'own_order_or_note';
-  if ((ctx.writesOf[user]?.get(patient) ?? []).some((w) => Math.abs(w - t) <= 7 * DAY)) return 'own_order_or_note';
+  // The user's own order or note explains the patient's record around it — but not the event that
+  // writes it (a forged prescription would explain itself), not another step on the same order
+  // (its deletion), and not an order cancelled within a day (no care came of it).
+  const object = ev.object[i] ?? NONE;
+  if (orders.some((o) => o.u === user && (o.obj === NONE || o.obj !== object) && !cancelled(o) && Math.abs(o.createdAt - t) <= 7 * DAY)) return 'own_order_or_note';
+  const writes = ctx.writesOf[user]?.get(patient);
+  if (writes && writes.at.some((w, k) => Math.abs(w - t) <= 7 * DAY && ownWrite(ctx, writes.obj[k] ?? NONE, object, w, t))) return 'own_order_or_note';
   const appointments = ctx.appointmentsOf[patient] ?? [];
   for (const a of appointments) {
     if (t < a.at - 7 * DAY || t > a.at + DAY) continue;
@@ -71,7 +89,8 @@ export function explainEvent(ctx: AuditContext, i: number, shiftAt?: (t: number)
   }
   if (staff.job === 'pharmacist' && orders.some((o) => o.kind === 'prescription' && t >= o.createdAt - DAY && t <= o.createdAt + 3 * DAY)) return 'pharmacist_verification';
   if ((staff.job === 'technician' || staff.job === 'therapist') && orders.some((o) => (o.kind === 'lab' || o.kind === 'imaging' || o.kind === 'other') && t >= o.createdAt - DAY && t <= o.createdAt + 3 * DAY)) return 'test_order';
-  if (staff.job === 'clerk') {
+  // Reception and billing work is on registration screens; a clerk reading clinical content needs another reason.
+  if (staff.job === 'clerk' && !CLINICAL.has(ev.screen[i] ?? 0)) {
     if (encounters.some((enc) => activeAt(enc.startAt, enc.endAt, t, DAY, DAY))) return 'clerk_workflow';
     if (appointments.some((a) => Math.abs(a.at - t) <= DAY)) return 'clerk_workflow';
   }
