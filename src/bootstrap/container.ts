@@ -17,6 +17,8 @@ import { EvidenceStore } from '../connectors/evidence-store.js';
 import { fileScanSource } from '../connectors/scan-source.js';
 import { BreachScanService } from '../services/scan/breach-scan.service.js';
 import { EhrAuditService } from '../services/ehr/ehr-audit.service.js';
+import { EhrImportService } from '../services/ehr/ehr-import.service.js';
+import { readEhrFolder } from '../connectors/ehr-folder.js';
 import { dnsCacheResolver, systemResolver } from '../services/mail/mail-authentication.js';
 import { MailThreatService } from '../services/mail/mail-threat.service.js';
 import { AccountTakeoverService } from '../services/mail/account-takeover.service.js';
@@ -67,6 +69,7 @@ export interface Container {
   response: ResponseService;
   scans: BreachScanService;
   ehr: EhrAuditService;
+  ehrImports: EhrImportService;
   mail: MailThreatService;
   mailTakeover: AccountTakeoverService;
   /** The watched mail folder (MAMORI_MAIL_WATCH_DIR); started by serve(). */
@@ -150,10 +153,18 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     mail: { domains: config.mailDomains, trustedAuthservIds: config.mail.authservIds, resolver: config.mail.dns === 'off' ? null : config.mail.dns === 'system' ? systemResolver : dnsCacheResolver(config.mail.dns.cacheFile) },
   });
   const mailTakeover = new AccountTakeoverService({ store: incidentStore, audit, clock, jobs, evidence: evidenceStore, cases, response, countryOf: countryOfIp, settings: { domains: config.mailDomains, homeCountries: config.mail.homeCountries, maxFileBytes: config.evidenceMaxBytes } });
+  const ehr = new EhrAuditService({ store: incidentStore, audit, clock, cases, response });
+  const ehrImports = new EhrImportService({ store: incidentStore, audit, clock, jobs, evidence: evidenceStore, ehr, maxFileBytes: config.evidenceMaxBytes, readFolder: readEhrFolder });
   const worker = new JobWorker(
     {
       jobs: jobRepo,
-      handlers: { 'audit.verify': auditVerifyJob(audit), 'campaign.email': (payload, ctx) => letters.sendCampaignEmails(payload, ctx), 'scan.run': (payload, ctx) => scans.run(payload, ctx), 'mail.takeover': (payload, ctx) => mailTakeover.runJob(payload, ctx) },
+      handlers: {
+        'audit.verify': auditVerifyJob(audit),
+        'campaign.email': (payload, ctx) => letters.sendCampaignEmails(payload, ctx),
+        'scan.run': (payload, ctx) => scans.run(payload, ctx),
+        'mail.takeover': (payload, ctx) => mailTakeover.runJob(payload, ctx),
+        'ehr.import': (payload, ctx) => ehrImports.runJob(payload, ctx),
+      },
       clock,
       log,
     },
@@ -182,7 +193,8 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     ppcReports,
     response,
     scans,
-    ehr: new EhrAuditService({ store: incidentStore, audit, clock, cases, response }),
+    ehr,
+    ehrImports,
     mail,
     mailTakeover,
     mailWatcher: config.mail.watchDir ? new FolderWatcher(config.mail.watchDir, async (file, name) => void (await mail.submitFile(file, name))) : null,

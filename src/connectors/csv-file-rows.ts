@@ -10,14 +10,17 @@ export interface CsvRow {
   line: number;
 }
 
-export async function* csvFileRows(file: string): AsyncGenerator<CsvRow[]> {
+/** `onBytes`: called with the bytes read so far after each piece (import progress). */
+export async function* csvFileRows(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<CsvRow[]> {
   let tail = '';
   let line = 1;
   let batch: CsvRow[] = [];
   const push = (fields: string[], l: number): void => {
     batch.push({ fields, line: l });
   };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 4 << 20 })) {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 4 << 20 });
+  for await (const chunk of stream) {
+    onBytes?.(stream.bytesRead);
     const text = tail + (chunk as string);
     const r = readCsvChunk(text, false, line, push);
     tail = text.slice(r.consumed);

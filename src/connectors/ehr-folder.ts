@@ -41,7 +41,7 @@ function toCsv(header: readonly string[], records: ReadonlyArray<Record<string, 
  * `streamAccessLog`: leave access_log.csv on disk and hand back its rows in pieces — for audits of
  * logs larger than one string can hold.
  */
-export async function readEhrFolder(dir: string, opts: { streamAccessLog?: boolean } = {}): Promise<EhrFolder> {
+export async function readEhrFolder(dir: string, opts: { streamAccessLog?: boolean; onAccessLogBytes?: (bytes: number) => void } = {}): Promise<EhrFolder> {
   const texts = new Map<EhrFile, string | null>();
   const rejected: RejectedRow[] = [];
   let accessLogRows: AsyncIterable<CsvRow[]> | null = null;
@@ -49,7 +49,7 @@ export async function readEhrFolder(dir: string, opts: { streamAccessLog?: boole
     const file = path.join(dir, `${f}.csv`);
     if (f === 'access_log' && opts.streamAccessLog && existsSync(file)) {
       texts.set(f, null);
-      accessLogRows = csvFileRows(file);
+      accessLogRows = csvFileRows(file, opts.onAccessLogBytes);
       continue;
     }
     texts.set(f, (await readOptional(file))?.toString('utf8') ?? null);

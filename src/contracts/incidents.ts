@@ -514,6 +514,21 @@ export interface EhrAccessView {
   relation: string | null;
 }
 
+/** An EHR import (uploaded from the UI or run by `mamori ehr import`). Rejections name file, line and column, never a value. */
+export interface EhrImportView {
+  id: string;
+  source: string;
+  at: string;
+  state: 'collecting' | 'queued' | 'running' | 'succeeded' | 'failed';
+  createdBy: string | null;
+  files: Array<{ name: string; size: number }>;
+  /** Bytes of the access log read so far. */
+  progress: { done: number; total: number } | null;
+  result: { eventsNew: number; eventsSeen: number; rejected: number; rejects: Array<{ file: string; line: number; reason: string }>; files: Array<{ file: string; rows: number }> } | null;
+  error: string | null;
+  finishedAt: string | null;
+}
+
 // ---- Mail threats (issue 6) ----
 
 export const MAIL_STATES = ['open', 'confirmed', 'false_positive'] as const;

@@ -2,7 +2,7 @@
  * Typed background jobs (Immich's shape): a name, a payload type per name, and a handler that
  * returns a status rather than throwing for expected outcomes.
  */
-export const JOB_NAMES = ['audit.verify', 'campaign.email', 'scan.run', 'mail.takeover'] as const;
+export const JOB_NAMES = ['audit.verify', 'campaign.email', 'scan.run', 'mail.takeover', 'ehr.import'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** Payload type per job name; modules add entries here together with their handler. */
@@ -14,6 +14,8 @@ export interface JobPayloads {
   'scan.run': { scanId: string };
   /** Account-takeover analysis of one run's log files (re-runnable: alerts are replaced). */
   'mail.takeover': { runId: string };
+  /** Import of an EHR export uploaded from the UI (re-runnable: events are keyed by event_id). */
+  'ehr.import': { importId: string };
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];

@@ -390,6 +390,8 @@ export interface EhrEventsTable {
   at: string;
   data: string;
   imported_at: string;
+  /** The explanation code the last audit gave this access (explain.ts), null when unexplained or not audited. */
+  explanation: string | null;
 }
 
 export interface EhrAlertsTable {
@@ -514,7 +516,16 @@ export interface EhrImportsTable {
   id: string;
   source: string;
   at: string;
+  /** JSON of the import result (files, eventsNew, eventsSeen, rejected count); '{}' until done. */
   summary: string;
+  /** collecting | queued | running | succeeded | failed (CLI imports: succeeded). */
+  state: string;
+  created_by: string | null;
+  job_id: string | null;
+  files: string | null;
+  progress: string | null;
+  error: string | null;
+  finished_at: string | null;
 }
 
 export interface CustodyEntriesTable {

@@ -18,7 +18,7 @@ import { noticeRoutes } from './routes/notices.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { responseRoutes } from './routes/response.routes.js';
 import { scanRoutes } from './routes/scans.routes.js';
-import { ehrRoutes } from './routes/ehr.routes.js';
+import { ehrRoutes, isEhrUpload } from './routes/ehr.routes.js';
 import { isMailUpload, mailRoutes } from './routes/mail.routes.js';
 import { setupRoutes } from './routes/setup.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -64,7 +64,7 @@ export function createApp(container: Container, options: AppOptions = {}): Hono<
   // Evidence uploads stream to disk with their own limit (checked while hashing); every other API
   // body is small JSON.
   // Mail uploads (a message, an mbox, the hospital's history) stream to the evidence store the same way.
-  const isEvidenceUpload = (c: { req: { method: string; path: string } }) => c.req.method === 'POST' && (/^\/api\/cases\/[^/]+\/evidence$/.test(c.req.path) || isMailUpload(c.req.path));
+  const isEvidenceUpload = (c: { req: { method: string; path: string } }) => c.req.method === 'POST' && (/^\/api\/cases\/[^/]+\/evidence$/.test(c.req.path) || isMailUpload(c.req.path) || isEhrUpload(c.req.path));
   const isCsvUpload = (c: { req: { method: string; path: string } }) => c.req.method === 'POST' && c.req.path === '/api/mail/staff';
   const isXlsxUpload = (c: { req: { method: string; path: string } }) => c.req.method === 'POST' && /^\/api\/cases\/[^/]+\/people\/import\.xlsx$/.test(c.req.path);
   const uploadLimit: MiddlewareHandler<AppEnv> = bodyLimit({

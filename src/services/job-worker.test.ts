@@ -26,6 +26,7 @@ for (const dialect of testDialects()) {
             'campaign.email': () => Promise.resolve({ outcome: 'skipped', summary: 'not used here' }),
             'scan.run': () => Promise.resolve({ outcome: 'skipped', summary: 'not used here' }),
             'mail.takeover': () => Promise.resolve({ outcome: 'skipped', summary: 'not used here' }),
+            'ehr.import': () => Promise.resolve({ outcome: 'skipped', summary: 'not used here' }),
           },
           clock: h.clock,
           log: createLogger('silent'),

@@ -132,6 +132,10 @@ export class JobWorker {
         const handler: JobHandler<'mail.takeover'> = this.#handlers[name];
         return handler(payload as JobOf<'mail.takeover'>, ctx);
       }
+      case 'ehr.import': {
+        const handler: JobHandler<'ehr.import'> = this.#handlers[name];
+        return handler(payload as JobOf<'ehr.import'>, ctx);
+      }
     }
   }
 }

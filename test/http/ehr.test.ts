@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,49 @@ for (const dialect of testDialects()) {
       const html = String(await h.container.ehr.monthlyReport({ id: null, name: 'test', ip: null }, '2026-10', 'html', 'デモ病院'));
       expect(html).toMatch(/不適切<\/td><td>1件（うちインシデント登録 1件）/);
       expect(html).toMatch(/調査中<\/td><td>1件/);
+    });
+
+    it('imports an export uploaded from the UI in a background job, with progress, rejected rows and nothing twice', async () => {
+      const created = await admin.post('/api/ehr/imports');
+      expect(created.status).toBe(201);
+      const id = String(created.body.id);
+      expect(created.body).toMatchObject({ state: 'collecting', source: 'web' });
+      // Starting without the required files is refused with the names of what is missing.
+      const early = await admin.post(`/api/ehr/imports/${id}/start`);
+      expect(early.status).toBe(400);
+      expect(JSON.stringify(early.body)).toContain('staff.csv');
+      for (const name of ['staff.csv', 'patients.csv', 'encounters.csv', 'care_team.csv', 'orders.csv', 'shifts.csv', 'terminals.csv', 'appointments.csv', 'contacts.csv', 'access_log.csv']) {
+        let text = readFileSync(path.join(dir, name), 'utf8');
+        if (name === 'access_log.csv') text += 'BAD1,2026-10-02 10:00,U0001,P1,view,chart,,,,\n';
+        const up = await admin.call('POST', `/api/ehr/imports/${id}/files?filename=${name}`, text, { 'Content-Type': 'text/csv' });
+        expect(up.status).toBe(201);
+      }
+      expect((await admin.call('POST', `/api/ehr/imports/${id}/files?filename=evil.exe`, 'x', { 'Content-Type': 'text/csv' })).status).toBe(400);
+      expect((await auditor.call('POST', `/api/ehr/imports/${id}/files?filename=staff.csv`, 'x', { 'Content-Type': 'text/csv' })).status).toBe(403);
+      const started = await admin.post(`/api/ehr/imports/${id}/start`);
+      expect(started.status).toBe(202);
+      expect(started.body.state).toBe('queued');
+      expect(await h.container.worker.drain()).toBe(1);
+      const done = (await auditor.get(`/api/ehr/imports/${id}`)).body as { state: string; progress: { done: number; total: number }; result: { eventsNew: number; eventsSeen: number; rejected: number; rejects: Array<{ file: string; line: number; reason: string }> } };
+      expect(done.state).toBe('succeeded');
+      expect(done.progress.done).toBe(done.progress.total);
+      expect(done.progress.total).toBeGreaterThan(100_000);
+      // The same export was imported by the CLI before: every event is known already.
+      expect(done.result.eventsNew).toBe(0);
+      expect(done.result.eventsSeen).toBeGreaterThan(10_000);
+      expect(done.result.rejects).toEqual([expect.objectContaining({ file: 'access_log.csv', reason: 'at はISO 8601（時差付き）の日時ではありません' })]);
+      expect(JSON.stringify(done)).not.toContain('U0001');
+      const list = (await auditor.get('/api/ehr/imports')).body.imports as Array<{ id: string; source: string }>;
+      expect(list.map((x) => x.source)).toEqual(expect.arrayContaining(['web', 'cli']));
+      expect((await admin.post(`/api/ehr/imports/${id}/start`)).status).toBe(409);
+    });
+
+    it('keeps the explanation of every audited access', async () => {
+      await admin.post('/api/ehr/audit', {});
+      const rows = await h.container.database.db.selectFrom('ehr_events').select(['explanation']).execute();
+      const explained = rows.filter((r) => r.explanation !== null);
+      expect(explained.length / rows.length).toBeGreaterThan(0.9);
+      expect([...new Set(explained.map((r) => r.explanation))]).toEqual(expect.arrayContaining(['ward_on_shift', 'care_team']));
     });
 
     it("answers who viewed a patient's record, with the explanation of each access", async () => {

@@ -1,7 +1,8 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { DB, EhrAlertsTable } from '../schema.js';
+import type { DB, EhrAlertsTable, EhrImportsTable } from '../schema.js';
 
 export type EhrAlertRow = Selectable<EhrAlertsTable>;
+export type EhrImportRow = Selectable<EhrImportsTable>;
 
 export interface EhrRowInput {
   kind: string;
@@ -71,7 +72,41 @@ export class EhrRepository {
   }
 
   async recordImport(row: { id: string; source: string; at: string; summary: string }): Promise<void> {
+    await this.#db.insertInto('ehr_imports').values({ ...row, state: 'succeeded' }).execute();
+  }
+
+  async insertImport(row: Insertable<EhrImportsTable>): Promise<void> {
     await this.#db.insertInto('ehr_imports').values(row).execute();
+  }
+
+  async updateImport(id: string, patch: Updateable<EhrImportsTable>): Promise<void> {
+    await this.#db.updateTable('ehr_imports').set(patch).where('id', '=', id).execute();
+  }
+
+  async findImport(id: string): Promise<EhrImportRow | undefined> {
+    return this.#db.selectFrom('ehr_imports').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async listImports(limit: number): Promise<EhrImportRow[]> {
+    return this.#db.selectFrom('ehr_imports').selectAll().orderBy('at', 'desc').orderBy('id').limit(limit).execute();
+  }
+
+  /** Stores each access's explanation code (grouped: one statement per code and 500 events). */
+  async setExplanations(byCode: ReadonlyMap<string | null, readonly string[]>): Promise<void> {
+    for (const [code, ids] of byCode) {
+      for (let i = 0; i < ids.length; i += 500) {
+        await this.#db.updateTable('ehr_events').set({ explanation: code }).where('event_id', 'in', ids.slice(i, i + 500)).execute();
+      }
+    }
+  }
+
+  async explanations(eventIds: readonly string[]): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    for (let i = 0; i < eventIds.length; i += 500) {
+      const rows = await this.#db.selectFrom('ehr_events').select(['event_id', 'explanation']).where('event_id', 'in', eventIds.slice(i, i + 500)).execute();
+      for (const r of rows) out.set(r.event_id, r.explanation);
+    }
+    return out;
   }
 
   /** New alerts are inserted as 未確認; known ones (same fingerprint) keep their state, get fresh score/reason. */

@@ -1,12 +1,61 @@
 import { z } from 'zod';
 import { EhrAlertReviewRequest, EhrAuditRunRequest } from '../../contracts/incidents.js';
 import { jstDays } from '../../core/jst.js';
-import { presentAccess, presentEhrAlert } from '../presenters/ehr.presenter.js';
+import { presentAccess, presentEhrAlert, presentEhrImport } from '../presenters/ehr.presenter.js';
+import { rawBody } from '../raw-body.js';
 import { pathParam, route, type RouteDef } from '../route-table.js';
 
 
-/** EHR access audit: run, review alerts, escalate, investigate. Import is the CLI's (`mamori ehr import`). */
+const IMPORT_FILES_PATH = /^\/api\/ehr\/imports\/[^/]+\/files$/;
+
+/** Raw-body uploads of an export's files; app.ts streams them to the evidence store. */
+export function isEhrUpload(path: string): boolean {
+  return IMPORT_FILES_PATH.test(path);
+}
+
+/** EHR access audit: import (upload + background job, or `mamori ehr import`), run, review alerts, escalate, investigate. */
 export const ehrRoutes: readonly RouteDef[] = [
+  route({
+    method: 'POST',
+    path: '/api/ehr/imports',
+    access: 'ehr_audit:review',
+    async handler(c, { actor }) {
+      return c.json(presentEhrImport(await c.var.container.ehrImports.create(actor)), 201);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/ehr/imports',
+    access: 'ehr_audit:read',
+    async handler(c) {
+      return c.json({ imports: (await c.var.container.ehrImports.list()).map(presentEhrImport) });
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/ehr/imports/:id',
+    access: 'ehr_audit:read',
+    async handler(c) {
+      return c.json(presentEhrImport(await c.var.container.ehrImports.get(pathParam(c, 'id'))));
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/ehr/imports/:id/files',
+    access: 'ehr_audit:review',
+    query: z.object({ filename: z.string().min(1).max(300) }).strict(),
+    async handler(c, { actor, query }) {
+      return c.json(presentEhrImport(await c.var.container.ehrImports.addFile(actor, pathParam(c, 'id'), rawBody(c), query.filename)), 201);
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/ehr/imports/:id/start',
+    access: 'ehr_audit:review',
+    async handler(c, { actor }) {
+      return c.json(presentEhrImport(await c.var.container.ehrImports.start(actor, pathParam(c, 'id'))), 202);
+    },
+  }),
   route({
     method: 'POST',
     path: '/api/ehr/audit',

@@ -7,6 +7,7 @@ import { tokensEqual } from '../../services/session-token.js';
 import type { AppEnv } from '../app-env.js';
 import { presentMailDetail, presentMailMessage } from '../presenters/mail.presenter.js';
 import { presentLogRun, presentTakeoverAlert, presentTakeoverDetail } from '../presenters/mail-takeover.presenter.js';
+import { rawBody } from '../raw-body.js';
 import { pathParam, publicRoute, route, type RouteDef } from '../route-table.js';
 
 /** Raw-body mail uploads (a message, an mbox, a zip of .eml, a log file); app.ts streams them like evidence. */
@@ -25,11 +26,6 @@ const IngestQuery = z
   })
   .strict();
 
-function rawBody(c: Context<AppEnv>): ReadableStream<Uint8Array> {
-  const body = c.req.raw.body;
-  if (!body) throw new DomainError('validation_failed', 'メッセージがありません / No message in the request body');
-  return body;
-}
 
 /** The MTA's shared secret (Authorization: Bearer …), compared in constant time. */
 function checkIngestToken(c: Context<AppEnv>): void {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { ContainmentRequest, CustodyRequest, EvidenceUploadQuery, SystemRequest, SystemStatusRequest, TaskUpdateRequest, type ContainmentView, type EvidenceView, type SystemView, type TaskView } from '../../contracts/incidents.js';
-import { DomainError } from '../../core/errors.js';
 import type { ContainmentRow, CustodyRow, EvidenceRow, SystemRow, TaskRow } from '../../db/repositories/response.repository.js';
+import { rawBody } from '../raw-body.js';
 import { pathParam, route, type RouteDef } from '../route-table.js';
 
 function presentTask(t: TaskRow, now: Date): TaskView {
@@ -109,9 +109,7 @@ export const responseRoutes: readonly RouteDef[] = [
     access: 'incidents:write',
     query: EvidenceUploadQuery,
     async handler(c, { actor, query }) {
-      const body = c.req.raw.body;
-      if (!body) throw new DomainError('validation_failed', 'ファイルがありません / No file in the request body');
-      const row = await c.var.container.response.addEvidence(actor, pathParam(c, 'id'), body, { filename: query.filename, description: query.description, acquiredAt: query.acquiredAt ?? null, acquiredBy: query.acquiredBy, source: query.source });
+      const row = await c.var.container.response.addEvidence(actor, pathParam(c, 'id'), rawBody(c), { filename: query.filename, description: query.description, acquiredAt: query.acquiredAt ?? null, acquiredBy: query.acquiredBy, source: query.source });
       return c.json(presentEvidence({ ...row, custody: [] }), 201);
     },
   }),

@@ -11,6 +11,7 @@ import { iso, type Clock } from '../../core/clock.js';
 import { AuditContext } from '../../core/ehr/audit-context.js';
 import { EventTableBuilder } from '../../core/ehr/event-table.js';
 import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/audit.js';
+import { explanationOf } from '../../core/ehr/explain.js';
 import { sessionReplay, userActivity, whoViewedPatient, type AccessLine } from '../../core/ehr/investigate.js';
 import { monthlyReportBlocks, RULE_LABELS } from '../../core/ehr/monthly-report.js';
 import { csvLine } from '../../core/csv.js';
@@ -73,7 +74,22 @@ export class EhrAuditService {
 
   /** Run an audit and keep its alerts for review; alerts seen before keep their state. */
   async runAndStore(actor: Actor, opts: AuditOptions = {}): Promise<AuditResult['summary']> {
-    const result = await this.audit(actor, opts);
+    const result = runAudit(await this.dataset(), opts);
+    await this.#audit.record(actor, { action: 'ehr.audit', targetType: 'ehr', detail: { events: result.summary.events, alerts: result.summary.alerts } });
+    // Each access in the window keeps the reason that explained it (null: nothing did).
+    const byCode = new Map<string | null, string[]>();
+    const { ctx, explanation } = result;
+    const from = opts.from ?? Number.NEGATIVE_INFINITY;
+    const to = opts.to ?? Number.POSITIVE_INFINITY;
+    for (const i of ctx.patientEvents) {
+      const at = ctx.events.at[i] ?? 0;
+      if (at < from || at >= to) continue;
+      const code = explanationOf(explanation[i] ?? 0);
+      const list = byCode.get(code);
+      if (list) list.push(ctx.events.eventId(i));
+      else byCode.set(code, [ctx.events.eventId(i)]);
+    }
+    await this.#store.transaction((tx) => tx.ehr.setExplanations(byCode));
     const now = iso(this.#clock.now());
     await this.#store.transaction((tx) =>
       tx.ehr.upsertAlerts(
@@ -146,7 +162,12 @@ export class EhrAuditService {
   }
 
   /** `accessLog`: the access log read in pieces (a month of a large hospital is more than one string holds); otherwise its text. */
-  async importFolder(actor: Actor, texts: ReadonlyMap<EhrFile, string | null>, source: string, accessLog: AsyncIterable<CsvRow[]> | null = null): Promise<EhrImportResult> {
+  /**
+   * `onBatch`: called after each stored batch of events (progress). `importId`: the import row is
+   * the caller's (an upload from the UI); otherwise a finished row is recorded here.
+   */
+  async importFolder(actor: Actor, texts: ReadonlyMap<EhrFile, string | null>, source: string, accessLog: AsyncIterable<CsvRow[]> | null = null, opts: { onBatch?: () => Promise<void>; importId?: string } = {}): Promise<EhrImportResult> {
+    const { onBatch } = opts;
     const rejected: RejectedRow[] = [];
     const files: EhrImportResult['files'] = [];
     const now = iso(this.#clock.now());
@@ -164,6 +185,7 @@ export class EhrAuditService {
         const batch = events.slice(i, i + EVENT_BATCH);
         eventsNew += await this.#store.transaction((tx) => tx.ehr.insertEvents(batch.map((e) => ({ eventId: e.eventId, at: new Date(e.at).toISOString(), data: JSON.stringify(e) })), now));
         eventsSeen += batch.length;
+        await onBatch?.();
       }
     };
     if (accessLog) {
@@ -188,8 +210,8 @@ export class EhrAuditService {
     }
     if (files.length === 0) throw new DomainError('validation_failed', '取り込めるCSVファイルがありません / no input files found');
     const summary = { files, eventsNew, eventsSeen, rejected: rejected.length };
-    await this.#store.ehr.recordImport({ id: randomUUID(), source, at: now, summary: JSON.stringify(summary) });
-    await this.#audit.record(actor, { action: 'ehr.import', targetType: 'ehr', detail: summary });
+    if (!opts.importId) await this.#store.ehr.recordImport({ id: randomUUID(), source, at: now, summary: JSON.stringify(summary) });
+    await this.#audit.record(actor, { action: 'ehr.import', targetType: 'ehr', ...(opts.importId ? { targetId: opts.importId } : {}), detail: summary });
     return { files, eventsNew, eventsSeen, rejected };
   }
 
