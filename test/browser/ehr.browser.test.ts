@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEhrFolder } from '../../src/connectors/ehr-folder.js';
 import { EhrGenerator } from '../../src/services/ehr/ehr-generator.js';
 import { launchChromium, startTestServer, type TestServer } from './browser-harness.js';
 
@@ -20,8 +19,7 @@ describe('EHR audit in Chromium', () => {
     const gen = new EhrGenerator({ staff: 100, patients: 1000, days: 6, seed: 31 }).generate();
     labels = gen.labels;
     dir = mkdtempSync(path.join(tmpdir(), 'mamori-ehr-ui-'));
-    for (const [name, text] of gen.files()) writeFileSync(path.join(dir, name), text);
-    await server.container.ehr.importFolder(actor, (await readEhrFolder(dir)).texts, dir);
+    for (const [name, text] of gen.files()) writeFileSync(path.join(dir, name), name === 'access_log.csv' ? `${text}BAD1,2026-10-02 10:00,U0001,P1,view,chart,,,,\n` : text);
   });
   afterAll(async () => {
     await browser?.close();
@@ -29,13 +27,23 @@ describe('EHR audit in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('run the audit, review an alert, escalate one into an incident, look up who viewed a patient', async () => {
+  it('import the export from the browser, run the audit, review an alert, escalate one into an incident, look up who viewed a patient', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/`);
     await page.getByLabel('ユーザー名').fill('kojin');
     await page.getByLabel('パスワード', { exact: true }).fill('hogo-tantou-no-pasuwaado');
     await page.getByRole('button', { name: 'ログイン' }).click();
     await page.getByRole('link', { name: '電子カルテ監査' }).click();
+
+    // Import the export's files: a background job, progress, then the result with the malformed row named.
+    const files = readdirSync(dir).filter((f) => f.endsWith('.csv'));
+    await page.getByLabel('取り込むファイル（複数選択）').setInputFiles(files.map((f) => path.join(dir, f)));
+    await page.getByRole('button', { name: 'アップロードして取り込む' }).click();
+    await page.getByTestId('ehr-import-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('ehr-import-current').textContent()).toContain('取り込み完了');
+    expect(await page.getByTestId('ehr-import-result').textContent()).toMatch(/不正な行 1件/);
+    expect(await page.getByTestId('ehr-import-rejects').textContent()).toContain('at はISO 8601');
+
     await page.getByRole('button', { name: '監査を実行' }).click();
     await page.getByTestId('ehr-summary').waitFor();
     expect(await page.getByTestId('ehr-summary').textContent()).toMatch(/検知 \d+件/);

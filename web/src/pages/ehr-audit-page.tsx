@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { Field } from '../components/field.js';
 import { FormError } from '../components/form-error.js';
 import { formatJst, useI18n } from '../i18n.js';
+import { EhrImportPanel } from './ehr-import-panel.js';
 
 interface RunSummary {
   events: number;
@@ -66,6 +67,8 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
       <h1 id="ehr-title">{t.ehrAudit}</h1>
       <p className="hint">{e.intro}</p>
       <FormError error={error} />
+      <EhrImportPanel canReview={canReview} onImported={load} />
+      <h2>{e.auditTitle}</h2>
       {canReview ? (
         <form className="card row" onSubmit={run}>
           <Field label={e.from} name="ehr-from" type="date" value={period.from} onChange={(ev) => setPeriod({ ...period, from: ev.target.value })} />
