@@ -59,6 +59,13 @@ export async function runEhrEval(): Promise<void> {
     const top = alerts.slice(0, k);
     const tpTop = top.filter((a) => labels.some((l) => matches(a, l))).length;
     out(`precision in the top ${k} (20 alerts/day/1,000 staff): ${(tpTop / top.length).toFixed(3)} (${tpTop}/${top.length}); all alerts: ${(alerts.filter((a) => labels.some((l) => matches(a, l))).length / Math.max(1, alerts.length)).toFixed(3)}`);
+    // Per person as well: one injected case can raise many alerts (a bulk trawl through staff
+    // records is a coworker alert per record), which flatters alert-level precision.
+    const topUsers = new Map<string, boolean>();
+    for (const a of top) topUsers.set(a.user_id, (topUsers.get(a.user_id) ?? false) || labels.some((l) => matches(a, l)));
+    const misusers = new Set(labels.map((l) => l.user_id));
+    const tpUsers = [...topUsers.values()].filter(Boolean).length;
+    out(`users in the top ${k}: ${topUsers.size}, of them injected misusers ${tpUsers} (${(tpUsers / Math.max(1, topUsers.size)).toFixed(3)}); injected misusers ${misusers.size}, found in the top ${k}: ${[...misusers].filter((u) => topUsers.get(u)).length}`);
     const scenarios = [...new Set(labels.map((l) => l.scenario))].sort();
     out('scenario                        cases  recall(all)  recall(top-k)');
     for (const s of scenarios) {

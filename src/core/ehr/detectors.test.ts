@@ -168,11 +168,14 @@ describe('detectors: a positive and a negative case each', () => {
     expect(fired(hospital(events, { orders: [rx('O1', 'P1', 'DOC', { deletedAt: T('12:40') })] }), 'controlled_rx_deleted')).toEqual([]);
   });
 
-  it('bulk_access: 60 patients in an hour, ten consecutive IDs, or list exports; not 30 scattered patients', () => {
+  it('bulk_access: 30 unexplained patients in an hour, ten consecutive IDs, or list exports; not 20, nor a ward round of explained ones', () => {
     const many = Array.from({ length: 80 }, (_, i) => patient(String(100_000 + i * 7)));
     const open = (n: number, ids: (i: number) => string) => Array.from({ length: n }, (_, i) => ev(T('10:00') + i * 50_000, 'DOC', ids(i)));
-    expect(fired(hospital(open(60, (i) => String(100_000 + i * 7)), { patients: many }), 'bulk_access')).toEqual([['bulk_access', 'DOC', null]]);
-    expect(fired(hospital(open(30, (i) => String(100_000 + i * 7)), { patients: many }), 'bulk_access')).toEqual([]);
+    expect(fired(hospital(open(30, (i) => String(100_000 + i * 7)), { patients: many }), 'bulk_access')).toEqual([['bulk_access', 'DOC', null]]);
+    expect(fired(hospital(open(20, (i) => String(100_000 + i * 7)), { patients: many }), 'bulk_access')).toEqual([]);
+    // 70 inpatients under this doctor, all opened within the hour: care, not a trawl.
+    const round = Array.from({ length: 70 }, (_, i) => String(100_000 + i * 7));
+    expect(fired(hospital(open(70, (i) => round[i] ?? ''), { patients: many, encounters: round.map((id) => encounter(id)) }), 'bulk_access')).toEqual([]);
     expect(fired(hospital(open(10, (i) => String(200_000 + i))), 'bulk_access')).toEqual([['bulk_access', 'DOC', null]]);
     const exports = [0, 1, 2].map((i) => ev(T('15:00') + i * 60_000, 'CLK', '', { action: 'export', screen: 'list' }));
     expect(fired(hospital(exports), 'bulk_access')).toEqual([['bulk_access', 'CLK', null]]);

@@ -69,7 +69,8 @@ export function explainEvent(ctx: AuditContext, i: number, shiftAt?: (t: number)
   for (const enc of encounters) if (enc.u === user && activeAt(enc.startAt, enc.endAt, t, DAY, 7 * DAY)) return 'attending';
   const shift = shiftAt ? shiftAt(t) : ctx.shiftAt(user, t);
   for (const enc of encounters) {
-    if (!activeAt(enc.startAt, enc.endAt, t, 2 * 3_600_000, 2 * 3_600_000)) continue;
+    // Two hours before arrival; a day after discharge (summaries and handover are written then).
+    if (!activeAt(enc.startAt, enc.endAt, t, 2 * 3_600_000, DAY)) continue;
     if ((staff.job === 'doctor' || staff.job === 'dentist') && enc.department && enc.department === staff.department) return 'department_encounter';
     if (staff.job === 'nurse' && enc.ward && shift && shift.ward === enc.ward) return 'ward_on_shift';
     if (staff.job === 'nurse' && shift === undefined && enc.ward && enc.ward === staff.department) return 'ward_on_shift';

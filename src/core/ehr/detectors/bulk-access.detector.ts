@@ -2,10 +2,11 @@ import { HOUR } from '../audit-context.js';
 import { alertOf, userWindows, type Alert, type Detector } from '../detector.js';
 import { ACTION, NONE, SCREEN } from '../event-table.js';
 
-const PATIENTS_PER_HOUR = 60;
+/** Distinct patients opened in an hour with no explanation: care-driven work (a ward round over 50 beds) is explained, a trawl is not. */
+const PATIENTS_PER_HOUR = 30;
 const EXPORTS = 3;
 
-/** D1: many distinct patients in an hour beyond normal work, exports/prints in bulk, or runs of consecutive patient IDs. */
+/** D1: many distinct patients opened in an hour without a care reason, exports/prints in bulk, or runs of consecutive patient IDs. */
 export const bulkAccess: Detector = {
   rule: 'bulk_access',
   needs: [],
@@ -19,10 +20,12 @@ export const bulkAccess: Detector = {
     for (const { user, evs } of userWindows(input)) {
       const exports: number[] = [];
       const opens: number[] = [];
+      const unexplained: number[] = [];
       for (const i of evs) {
         const action = t.action[i];
         if (action === ACTION.export || (action === ACTION.print && t.screen[i] === SCREEN.list)) exports.push(i);
         else if (action === ACTION.view && (t.patient[i] ?? NONE) !== NONE) opens.push(i);
+        if (action === ACTION.view && (t.patient[i] ?? NONE) !== NONE && input.explanation[i] === 0) unexplained.push(i);
       }
       const reasons: string[] = [];
       const hits = new Set<number>(exports.length >= EXPORTS ? exports : []);
@@ -32,25 +35,25 @@ export const bulkAccess: Detector = {
       let distinct = 0;
       // Opens up to here are already in `hits` (windows overlap: add each open once).
       let added = -1;
-      for (let hi = 0; hi < opens.length; hi += 1) {
-        const hiAt = t.at[opens[hi] ?? 0] ?? 0;
-        while (hiAt - (t.at[opens[lo] ?? 0] ?? 0) > HOUR) {
-          const p = t.patient[opens[lo] ?? 0] ?? 0;
+      for (let hi = 0; hi < unexplained.length; hi += 1) {
+        const hiAt = t.at[unexplained[hi] ?? 0] ?? 0;
+        while (hiAt - (t.at[unexplained[lo] ?? 0] ?? 0) > HOUR) {
+          const p = t.patient[unexplained[lo] ?? 0] ?? 0;
           count[p] = (count[p] ?? 0) - 1;
           if (count[p] === 0) distinct -= 1;
           lo += 1;
         }
-        const p = t.patient[opens[hi] ?? 0] ?? 0;
+        const p = t.patient[unexplained[hi] ?? 0] ?? 0;
         count[p] = (count[p] ?? 0) + 1;
         if (count[p] === 1) distinct += 1;
         if (distinct > peak) peak = distinct;
         if (distinct >= PATIENTS_PER_HOUR) {
-          for (let k = Math.max(lo, added + 1); k <= hi; k++) hits.add(opens[k] ?? 0);
+          for (let k = Math.max(lo, added + 1); k <= hi; k++) hits.add(unexplained[k] ?? 0);
           added = hi;
         }
       }
-      for (let k = lo; k < opens.length; k++) count[t.patient[opens[k] ?? 0] ?? 0] = 0;
-      if (peak >= PATIENTS_PER_HOUR) reasons.push(`1時間に${peak}人の患者を閲覧`);
+      for (let k = lo; k < unexplained.length; k++) count[t.patient[unexplained[k] ?? 0] ?? 0] = 0;
+      if (peak >= PATIENTS_PER_HOUR) reasons.push(`業務上の理由のない患者${peak}人を1時間に閲覧`);
       let run = 1;
       let bestRun = 1;
       for (let k = 1; k < opens.length; k += 1) {
