@@ -33,6 +33,8 @@ export class AuditContext {
   readonly staff: Map<string, Staff>;
   readonly patients: Map<string, Patient>;
   readonly ordersById: Map<string, Order>;
+  /** Orders by creation time (then id): rules that walk orders give the same alerts in the same order whatever order the file or database listed them. */
+  readonly ordersByTime: Order[];
   /** By user id. */
   readonly staffOf: Array<Staff | undefined>;
   readonly shiftsOf: Array<Shift[] | undefined> | null;
@@ -70,6 +72,7 @@ export class AuditContext {
     this.staff = new Map(data.staff.map((s) => [s.userId, s]));
     this.patients = new Map(data.patients.map((p) => [p.patientId, p]));
     this.ordersById = new Map(data.orders.map((o) => [o.orderId, o]));
+    this.ordersByTime = [...data.orders].sort((a, b) => a.createdAt - b.createdAt || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
     // Intern every file's ids first: the per-id arrays below are sized by the dictionaries.
     const u = (id: string): number => U.id(id);
     const p = (id: string): number => P.id(id);

@@ -10,7 +10,7 @@ export const controlledCreateDelete: Detector = {
     const { ctx } = input;
     const t = ctx.events;
     const out: Alert[] = [];
-    for (const o of ctx.data.orders) {
+    for (const o of ctx.ordersByTime) {
       if (!o.controlled || o.deletedAt === null || o.createdAt < input.from || o.createdAt >= input.to || o.deletedAt - o.createdAt > DAY) continue;
       const evs = [...ctx.eventsOfObject(t.objects.find(o.orderId))];
       const deletion = evs.find((i) => t.action[i] === ACTION.delete);

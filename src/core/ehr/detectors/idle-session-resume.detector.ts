@@ -33,7 +33,10 @@ export const idleSessionResume: Detector = {
     const at = (i: number): number => t.at[i] ?? 0;
     const controlled = (i: number): boolean => ctx.orderOfObject[t.object[i] ?? NONE]?.controlled === true;
     const out: Alert[] = [];
-    for (let s = 0; s + 1 < start.length; s++) {
+    // Sessions in order of their first event, whatever order the log was read in (file or database).
+    const order = Array.from({ length: start.length - 1 }, (_, s) => s).filter((s) => (start[s + 1] ?? 0) > (start[s] ?? 0));
+    order.sort((a, b) => (sessionEvents[start[a] ?? 0] ?? 0) - (sessionEvents[start[b] ?? 0] ?? 0));
+    for (const s of order) {
       const evs = sessionEvents.subarray(start[s] ?? 0, start[s + 1] ?? 0);
       for (let k = 1; k < evs.length; k += 1) {
         const prev = evs[k - 1] ?? 0;

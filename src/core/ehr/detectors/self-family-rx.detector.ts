@@ -9,7 +9,7 @@ export const selfFamilyRx: Detector = {
     const { ctx } = input;
     const t = ctx.events;
     const out: Alert[] = [];
-    for (const o of ctx.data.orders) {
+    for (const o of ctx.ordersByTime) {
       if (o.kind !== 'prescription' || o.createdAt < input.from || o.createdAt >= input.to) continue;
       // The operator: the (last) create event of this order in the log.
       let op = -1;
