@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-ehr-alerts.js';
 import * as m0011 from './migrations/0011-mail.js';
 import * as m0012 from './migrations/0012-mail-takeover.js';
 import * as m0013 from './migrations/0013-ehr-import-runs.js';
+import * as m0014 from './migrations/0014-ehr-event-keys.js';
 
 type Up = (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 
@@ -31,6 +32,7 @@ const MIGRATIONS: ReadonlyArray<[string, Up]> = [
   ['0011-mail', m0011.up],
   ['0012-mail-takeover', m0012.up],
   ['0013-ehr-import-runs', m0013.up],
+  ['0014-ehr-event-keys', m0014.up],
 ];
 
 export interface MigrateOutcome {

@@ -392,6 +392,10 @@ export interface EhrEventsTable {
   imported_at: string;
   /** The explanation code the last audit gave this access (explain.ts), null when unexplained or not audited. */
   explanation: string | null;
+  /** Copied from the event for indexed lookups (patient and session null when empty). */
+  user_id: string | null;
+  patient_id: string | null;
+  session_id: string | null;
 }
 
 export interface EhrAlertsTable {

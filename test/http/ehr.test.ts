@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEhrFolder } from '../../src/connectors/ehr-folder.js';
+import { EXPLANATION_LABELS, type Explanation } from '../../src/core/ehr/explain.js';
 import { EhrGenerator } from '../../src/services/ehr/ehr-generator.js';
 import { testDialects } from '../support/dialects.js';
 import { createHarness, setupAdmin, signIn, type Harness, type TestClient } from '../support/harness.js';
@@ -111,6 +112,17 @@ for (const dialect of testDialects()) {
       const explained = rows.filter((r) => r.explanation !== null);
       expect(explained.length / rows.length).toBeGreaterThan(0.9);
       expect([...new Set(explained.map((r) => r.explanation))]).toEqual(expect.arrayContaining(['ward_on_shift', 'care_team']));
+      // A patient's access record (read from that patient's rows only) gives every access the
+      // explanation the audit stored for it (audited over the whole log).
+      const busiest = await h.container.database.db.selectFrom('ehr_events').select('patient_id').select((eb) => eb.fn.countAll().as('n')).where('patient_id', 'is not', null).groupBy('patient_id').orderBy('n', 'desc').limit(1).executeTakeFirst();
+      const accesses = (await auditor.get(`/api/ehr/patients/${busiest?.patient_id ?? ''}/accesses`)).body.accesses as Array<{ eventId: string; explanation: string | null }>;
+      expect(accesses.length).toBe(Number(busiest?.n));
+      const stored = new Map((await h.container.database.db.selectFrom('ehr_events').select(['event_id', 'explanation']).where('patient_id', '=', busiest?.patient_id ?? '').execute()).map((r) => [r.event_id, r.explanation]));
+      for (const a of accesses) {
+        const code = stored.get(a.eventId) ?? null;
+        expect(a.explanation).toBe(code === null ? null : EXPLANATION_LABELS[code as Explanation]);
+      }
+      expect(accesses.some((a) => a.explanation !== null)).toBe(true);
     });
 
     it("answers who viewed a patient's record, with the explanation of each access", async () => {

@@ -4,6 +4,14 @@ import type { DB, EhrAlertsTable, EhrImportsTable } from '../schema.js';
 export type EhrAlertRow = Selectable<EhrAlertsTable>;
 export type EhrImportRow = Selectable<EhrImportsTable>;
 
+export interface EhrEventFilter {
+  patientId?: string;
+  userId?: string;
+  sessionId?: string;
+  /** ISO UTC. */
+  since?: string;
+}
+
 export interface EhrRowInput {
   kind: string;
   key: string;
@@ -31,14 +39,14 @@ export class EhrRepository {
   }
 
   /** Inserts events not seen before; returns how many were new. */
-  async insertEvents(rows: ReadonlyArray<{ eventId: string; at: string; data: string }>, at: string): Promise<number> {
+  async insertEvents(rows: ReadonlyArray<{ eventId: string; at: string; data: string; userId: string; patientId: string; sessionId: string }>, at: string): Promise<number> {
     let added = 0;
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       if (chunk.length === 0) continue;
       const res = await this.#db
         .insertInto('ehr_events')
-        .values(chunk.map((r) => ({ event_id: r.eventId, at: r.at, data: r.data, imported_at: at })))
+        .values(chunk.map((r) => ({ event_id: r.eventId, at: r.at, data: r.data, imported_at: at, user_id: r.userId, patient_id: r.patientId || null, session_id: r.sessionId || null })))
         .onConflict((oc) => oc.column('event_id').doNothing())
         .executeTakeFirst();
       added += Number(res.numInsertedOrUpdatedRows ?? 0);
@@ -54,16 +62,28 @@ export class EhrRepository {
     return (await this.#db.selectFrom('ehr_rows').select('kind').distinct().execute()).map((r) => r.kind);
   }
 
-  /** Events in time order, in pages (the access log can be millions of rows). */
-  async *events(page = 20_000): AsyncGenerator<string> {
+  /**
+   * Events (JSON), in pages (the access log can be millions of rows): all, or those of a patient,
+   * a user or a session, and from a time on (ISO UTC) — each filter uses an index.
+   */
+  async *events(filter: EhrEventFilter = {}, page = 20_000): AsyncGenerator<string> {
     let after = '';
     for (;;) {
-      const rows = await this.#db.selectFrom('ehr_events').select(['event_id', 'data']).where('event_id', '>', after).orderBy('event_id').limit(page).execute();
+      let q = this.#db.selectFrom('ehr_events').select(['event_id', 'data']).where('event_id', '>', after);
+      if (filter.patientId !== undefined) q = q.where('patient_id', '=', filter.patientId);
+      if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
+      if (filter.sessionId !== undefined) q = q.where('session_id', '=', filter.sessionId);
+      if (filter.since !== undefined) q = q.where('at', '>=', filter.since);
+      const rows = await q.orderBy('event_id').limit(page).execute();
       for (const r of rows) yield r.data;
       const last = rows.at(-1);
       if (!last || rows.length < page) return;
       after = last.event_id;
     }
+  }
+
+  async hasEvents(): Promise<boolean> {
+    return (await this.#db.selectFrom('ehr_events').select('event_id').limit(1).executeTakeFirst()) !== undefined;
   }
 
   async eventCount(): Promise<number> {

@@ -15,7 +15,7 @@ import { explanationOf } from '../../core/ehr/explain.js';
 import { sessionReplay, userActivity, whoViewedPatient, type AccessLine } from '../../core/ehr/investigate.js';
 import { monthlyReportBlocks, RULE_LABELS } from '../../core/ehr/monthly-report.js';
 import { csvLine } from '../../core/csv.js';
-import type { EhrAlertRow } from '../../db/repositories/ehr.repository.js';
+import type { EhrAlertRow, EhrEventFilter } from '../../db/repositories/ehr.repository.js';
 import type { CaseService } from '../case.service.js';
 import type { ResponseService } from '../response.service.js';
 import type { AccessEvent, EhrDataset, EhrFile, RejectedRow } from '../../core/ehr/model.js';
@@ -53,6 +53,17 @@ function parseAll<T>(rows: readonly string[]): T[] {
   return rows.map((r) => JSON.parse(r) as T);
 }
 
+/**
+ * Days of log before an audit window read as context: covers every rule's look-back (writes ±7
+ * days, storms 72 h, sessions) and a month of "has this user opened this patient before" for the
+ * first-access rule — so a daily audit does not read the whole history.
+ */
+export const CONTEXT_DAYS = 30;
+
+function contextFor(from: number | undefined): EhrEventFilter {
+  return from === undefined ? {} : { since: new Date(from - CONTEXT_DAYS * 86_400_000).toISOString() };
+}
+
 export const ALERT_STATES = ['open', 'investigating', 'justified', 'inappropriate'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 export const ALERT_STATE_LABELS: Readonly<Record<AlertState, string>> = { open: '未確認', investigating: '調査中', justified: '正当', inappropriate: '不適切' };
@@ -74,7 +85,7 @@ export class EhrAuditService {
 
   /** Run an audit and keep its alerts for review; alerts seen before keep their state. */
   async runAndStore(actor: Actor, opts: AuditOptions = {}): Promise<AuditResult['summary']> {
-    const result = runAudit(await this.dataset(), opts);
+    const result = runAudit(await this.dataset(contextFor(opts.from)), opts);
     await this.#audit.record(actor, { action: 'ehr.audit', targetType: 'ehr', detail: { events: result.summary.events, alerts: result.summary.alerts } });
     // Each access in the window keeps the reason that explained it (null: nothing did).
     const byCode = new Map<string | null, string[]>();
@@ -146,7 +157,7 @@ export class EhrAuditService {
       tags: ['EHR監査'],
     });
     const ids = new Set(JSON.parse(a.event_ids) as string[]);
-    const ctx = new AuditContext(await this.dataset());
+    const ctx = new AuditContext(await this.dataset({ userId: a.user_id }));
     const lines = userActivity(ctx, a.user_id).filter((l) => ids.has(l.eventId));
     const csv = `\uFEFF${csvLine(['event_id', 'at', 'user_id', 'patient_id', 'action', 'screen', 'terminal_id', 'session_id', 'explanation', 'relation'])}${lines.map((l) => csvLine([l.eventId, new Date(l.at).toISOString(), l.userId, l.patientId, l.action, l.screen, l.terminalId, l.sessionId, l.explanation ?? '説明なし', l.relation ?? ''])).join('')}`;
     await this.#response.addEvidence(actor, created.id, Readable.from([Buffer.from(csv)]), { filename: `ehr-alert-${a.id}.csv`, description: `EHR監査の検知（${label}）の該当操作ログ`, acquiredAt: null, acquiredBy: actor.name, source: 'Mamori EHR監査' });
@@ -183,7 +194,7 @@ export class EhrAuditService {
     const insert = async (events: readonly AccessEvent[]): Promise<void> => {
       for (let i = 0; i < events.length; i += EVENT_BATCH) {
         const batch = events.slice(i, i + EVENT_BATCH);
-        eventsNew += await this.#store.transaction((tx) => tx.ehr.insertEvents(batch.map((e) => ({ eventId: e.eventId, at: new Date(e.at).toISOString(), data: JSON.stringify(e) })), now));
+        eventsNew += await this.#store.transaction((tx) => tx.ehr.insertEvents(batch.map((e) => ({ eventId: e.eventId, at: new Date(e.at).toISOString(), data: JSON.stringify(e), userId: e.userId, patientId: e.patientId, sessionId: e.sessionId })), now));
         eventsSeen += batch.length;
         await onBatch?.();
       }
@@ -215,15 +226,18 @@ export class EhrAuditService {
     return { files, eventsNew, eventsSeen, rejected };
   }
 
-  /** Everything imported, as a dataset. Optional files never imported stay null (their rules say so). */
-  async dataset(): Promise<EhrDataset> {
+  /**
+   * What was imported, as a dataset: the master files and the access-log rows that `filter`
+   * selects (all of them without one). Optional files never imported stay null (their rules say so).
+   */
+  async dataset(filter: EhrEventFilter = {}): Promise<EhrDataset> {
     const e = this.#store.ehr;
     const kinds = new Set(await e.kinds());
     const load = async <T>(kind: string): Promise<T[]> => parseAll<T>(await e.rows(kind));
     const optional = async <T>(kind: string): Promise<T[] | null> => (kinds.has(kind) ? load<T>(kind) : null);
     const events = new EventTableBuilder();
-    for await (const row of e.events()) events.add(JSON.parse(row) as AccessEvent);
-    if (!kinds.has('staff') || !kinds.has('patients') || events.length === 0) throw new DomainError('conflict', '職員・患者・アクセスログが取り込まれていません（mamori ehr import） / import staff, patients and the access log first');
+    for await (const row of e.events(filter)) events.add(JSON.parse(row) as AccessEvent);
+    if (!kinds.has('staff') || !kinds.has('patients') || (events.length === 0 && !(await e.hasEvents()))) throw new DomainError('conflict', '職員・患者・アクセスログが取り込まれていません（mamori ehr import） / import staff, patients and the access log first');
     return {
       staff: await load('staff'),
       patients: await load('patients'),
@@ -243,7 +257,10 @@ export class EhrAuditService {
    * read of personal data and is audit-logged with what was looked up.
    */
   async investigate(actor: Actor, query: { patientId?: string; userId?: string; sessionId?: string; from?: number; to?: number }): Promise<AccessLine[]> {
-    const ctx = new AuditContext(await this.dataset());
+    // Only the rows asked about (indexed): explanations need the master files and, for "own order
+    // or note", the user's writes on that patient — which a patient's or a user's rows contain.
+    const filter: EhrEventFilter = query.patientId ? { patientId: query.patientId } : query.userId ? { userId: query.userId } : query.sessionId ? { sessionId: query.sessionId } : {};
+    const ctx = new AuditContext(await this.dataset(filter));
     let lines: AccessLine[];
     if (query.patientId) lines = whoViewedPatient(ctx, query.patientId, query.from, query.to);
     else if (query.userId) lines = userActivity(ctx, query.userId, query.from, query.to);
@@ -259,8 +276,7 @@ export class EhrAuditService {
     const [y, m] = month.split('-').map(Number) as [number, number];
     const from = jstDayStart(`${month}-01`).getTime();
     const to = jstDayStart(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`).getTime();
-    const data = await this.dataset();
-    const result = runAudit(data, { from, to });
+    const result = runAudit(await this.dataset(contextFor(from)), { from, to });
     const users = new Set<number>();
     const { at, user } = result.ctx.events;
     for (let i = 0; i < result.ctx.events.length; i++) if ((at[i] ?? 0) >= from && (at[i] ?? 0) < to) users.add(user[i] ?? 0);
@@ -280,7 +296,7 @@ export class EhrAuditService {
   }
 
   async audit(actor: Actor, opts: AuditOptions = {}): Promise<AuditResult> {
-    const { alerts, summary } = runAudit(await this.dataset(), opts);
+    const { alerts, summary } = runAudit(await this.dataset(contextFor(opts.from)), opts);
     await this.#audit.record(actor, { action: 'ehr.audit', targetType: 'ehr', detail: { events: summary.events, alerts: summary.alerts } });
     return { alerts, summary };
   }
