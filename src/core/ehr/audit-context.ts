@@ -92,11 +92,12 @@ export class AuditContext {
     const nPatients = P.size;
 
     this.staffOf = new Array<Staff | undefined>(nUsers);
-    for (const s of data.staff) this.staffOf[U.find(s.userId)] ??= s;
+    // A repeated id: the last row wins, as in the `staff` and `patients` maps.
+    for (const s of data.staff) this.staffOf[U.find(s.userId)] = s;
     this.shiftsOf = shifts ? byIndex(nUsers, shifts, (s) => s.u) : null;
     for (const list of this.shiftsOf ?? []) list?.sort((a, b) => a.startAt - b.startAt);
     this.patientOf = new Array<Patient | undefined>(nPatients);
-    for (const x of data.patients) this.patientOf[P.find(x.patientId)] ??= x;
+    for (const x of data.patients) this.patientOf[P.find(x.patientId)] = x;
     this.careTeamOf = byIndex(nPatients, careTeam, (c) => P.find(c.patientId));
     this.encountersOf = byIndex(nPatients, encounters, (e) => P.find(e.patientId));
     this.ordersOf = byIndex(nPatients, orders, (o) => P.find(o.patientId));
@@ -114,7 +115,7 @@ export class AuditContext {
     this.orderOfObject = new Array<Order | undefined>(t.objects.size);
     for (const o of data.orders) {
       const id = t.objects.find(o.orderId);
-      if (id !== NONE) this.orderOfObject[id] ??= o;
+      if (id !== NONE) this.orderOfObject[id] = o;
     }
 
     const n = t.length;
