@@ -514,6 +514,12 @@ export interface EhrAccessView {
   relation: string | null;
 }
 
+/** One alert with the accesses it cites. */
+export interface EhrAlertDetailView {
+  alert: EhrAlertView;
+  accesses: EhrAccessView[];
+}
+
 /** An EHR import (uploaded from the UI or run by `mamori ehr import`). Rejections name file, line and column, never a value. */
 export interface EhrImportView {
   id: string;

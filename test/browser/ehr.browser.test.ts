@@ -56,8 +56,18 @@ describe('EHR audit in Chromium', () => {
     await rows.first().getByRole('button', { name: '調査中' }).click();
     await expect.poll(() => rows.count()).toBe(before - 1);
 
-    // Escalate the deleted controlled prescription: the incident page opens.
-    await page.getByTestId('ehr-alerts').locator('tr[data-rule="controlled_rx_deleted"]').first().getByRole('button', { name: '不適切としてインシデント登録' }).click();
+    // Open the deleted controlled prescription: its cited accesses, mark it 不適切, then escalate it — the incident page opens.
+    await page.getByTestId('ehr-alerts').locator('tr[data-rule="controlled_rx_deleted"]').first().locator('td').nth(5).getByRole('button').click();
+    const detail = page.getByTestId('ehr-alert-detail');
+    await detail.waitFor();
+    expect(await page.getByTestId('ehr-alert-accesses').textContent()).toContain('delete/prescription');
+    await detail.getByRole('button', { name: '不適切にする' }).click();
+    await expect.poll(() => page.getByTestId('ehr-alert-state').textContent()).toBe('不適切');
+    // The monthly report of that month, as the page links it.
+    const report = await page.request.get(`${server.url}/api/ehr/reports/2026-10?format=html`);
+    expect(report.status()).toBe(200);
+    expect(await report.text()).toContain('アクセスログ監査報告');
+    await detail.getByRole('button', { name: '不適切としてインシデント登録' }).click();
     await page.getByRole('heading', { name: /電子カルテの不適切な閲覧・操作の疑い/ }).waitFor();
     await page.getByRole('tab', { name: '証拠' }).click();
     await page.getByTestId('evidence-item').first().waitFor();

@@ -52,6 +52,26 @@ for (const dialect of testDialects()) {
       expect((await auditor.post('/api/ehr/audit', {})).status).toBe(403);
     });
 
+    it('shows one alert with the accesses it cites (an audited read) and serves the monthly report', async () => {
+      const alerts = (await auditor.get('/api/ehr/alerts?limit=500')).body.alerts as Array<{ id: string; rule: string; eventCount: number }>;
+      const target = alerts.find((a) => a.rule === 'controlled_rx_deleted');
+      const detail = await auditor.get(`/api/ehr/alerts/${target?.id ?? ''}`);
+      expect(detail.status).toBe(200);
+      const accesses = detail.body.accesses as Array<{ action: string; screen: string }>;
+      expect(accesses.length).toBe(target?.eventCount);
+      expect(accesses.map((a) => `${a.action}/${a.screen}`)).toEqual(expect.arrayContaining(['delete/prescription']));
+      expect((await auditor.get('/api/ehr/alerts/nope')).status).toBe(404);
+      const audit = await h.container.audit.page({ limit: 1000 });
+      expect(audit.find((x) => x.action === 'ehr.alert_read')).toMatchObject({ target_id: target?.id, actor_name: 'kansa1' });
+      const html = await auditor.call('GET', '/api/ehr/reports/2026-10?format=html');
+      expect(html.status).toBe(200);
+      expect(String(html.body.raw)).toContain('アクセスログ監査報告');
+      const docx = await auditor.call('GET', '/api/ehr/reports/2026-10?format=docx');
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+      expect((await auditor.call('GET', '/api/ehr/reports/2026-13')).status).toBe(400);
+    });
+
     it('escalates an alert into a 内部不正 case with its access log as evidence, in one step', async () => {
       const alerts = (await admin.get('/api/ehr/alerts?limit=500')).body.alerts as Array<{ id: string; rule: string; userId: string }>;
       const target = alerts.find((a) => a.rule === 'controlled_rx_deleted') ?? alerts[0];

@@ -75,6 +75,34 @@ export const ehrRoutes: readonly RouteDef[] = [
     },
   }),
   route({
+    method: 'GET',
+    path: '/api/ehr/alerts/:id',
+    access: 'ehr_audit:read',
+    async handler(c, { actor }) {
+      const { alert, accesses } = await c.var.container.ehr.alertDetail(actor, pathParam(c, 'id'));
+      return c.json({ alert: presentEhrAlert(alert), accesses: accesses.map(presentAccess) });
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/ehr/reports/:month',
+    access: 'ehr_audit:read',
+    query: z.object({ format: z.enum(['docx', 'html']).default('html') }).strict(),
+    async handler(c, { actor, query }) {
+      const month = pathParam(c, 'month');
+      const hospital = (await c.var.container.incidentSettings.profile()).name;
+      const doc = await c.var.container.ehr.monthlyReport(actor, month, query.format, hospital);
+      const docx = query.format === 'docx';
+      return new Response(typeof doc === 'string' ? doc : new Uint8Array(doc), {
+        headers: {
+          'Content-Type': docx ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/html; charset=utf-8',
+          'Content-Disposition': `${docx ? 'attachment' : 'inline'}; filename="ehr-access-audit-${month}.${query.format}"`,
+          'Cache-Control': 'no-store',
+        },
+      });
+    },
+  }),
+  route({
     method: 'PATCH',
     path: '/api/ehr/alerts/:id',
     access: 'ehr_audit:review',

@@ -143,6 +143,21 @@ export class EhrAuditService {
    * rule, user and reason, and the alert's accesses (with their explanations) as a CSV evidence
    * file hashed into the chain of custody.
    */
+  /** One alert with the accesses it cites (explanation and relation each) — a read of personal data, audit-logged. */
+  async alertDetail(actor: Actor, id: string): Promise<{ alert: EhrAlertRow; accesses: AccessLine[] }> {
+    const a = await this.#requireAlert(id);
+    const accesses = await this.#alertAccesses(a);
+    await this.#audit.record(actor, { action: 'ehr.alert_read', targetType: 'ehr_alert', targetId: id, detail: { accesses: accesses.length } });
+    return { alert: a, accesses };
+  }
+
+  /** The alert's cited accesses, read from its user's rows. */
+  async #alertAccesses(a: EhrAlertRow): Promise<AccessLine[]> {
+    const ids = new Set(JSON.parse(a.event_ids) as string[]);
+    const ctx = new AuditContext(await this.dataset({ userId: a.user_id }));
+    return userActivity(ctx, a.user_id).filter((l) => ids.has(l.eventId));
+  }
+
   async escalate(actor: Actor, id: string): Promise<{ alert: EhrAlertRow; caseId: string }> {
     if (!this.#cases || !this.#response) throw new Error('escalation is not wired');
     const a = await this.#requireAlert(id);
@@ -156,9 +171,7 @@ export class EhrAuditService {
       summary: `EHR監査の検知（スコア${a.score}）: ${a.reason}\n職員ID: ${a.user_id}${a.patient_id ? ` ／ 患者ID: ${a.patient_id}` : ''}\n期間: ${a.first_at} – ${a.last_at}`,
       tags: ['EHR監査'],
     });
-    const ids = new Set(JSON.parse(a.event_ids) as string[]);
-    const ctx = new AuditContext(await this.dataset({ userId: a.user_id }));
-    const lines = userActivity(ctx, a.user_id).filter((l) => ids.has(l.eventId));
+    const lines = await this.#alertAccesses(a);
     const csv = `\uFEFF${csvLine(['event_id', 'at', 'user_id', 'patient_id', 'action', 'screen', 'terminal_id', 'session_id', 'explanation', 'relation'])}${lines.map((l) => csvLine([l.eventId, new Date(l.at).toISOString(), l.userId, l.patientId, l.action, l.screen, l.terminalId, l.sessionId, l.explanation ?? '説明なし', l.relation ?? ''])).join('')}`;
     await this.#response.addEvidence(actor, created.id, Readable.from([Buffer.from(csv)]), { filename: `ehr-alert-${a.id}.csv`, description: `EHR監査の検知（${label}）の該当操作ログ`, acquiredAt: null, acquiredBy: actor.name, source: 'Mamori EHR監査' });
     await this.#store.ehr.updateAlert(id, { case_id: created.id, state: 'inappropriate', reviewed_by: actor.name, updated_at: iso(this.#clock.now()) });

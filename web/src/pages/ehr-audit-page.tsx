@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { EhrAccessView, EhrAlertView } from '../../../src/contracts/incidents.js';
+import type { EhrAccessView, EhrAlertDetailView, EhrAlertView } from '../../../src/contracts/incidents.js';
 import { api } from '../api.js';
 import { Field } from '../components/field.js';
 import { FormError } from '../components/form-error.js';
 import { formatJst, useI18n } from '../i18n.js';
+import { EhrAccessTable } from './ehr-access-table.js';
 import { EhrImportPanel } from './ehr-import-panel.js';
 
 interface RunSummary {
@@ -28,6 +29,8 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
   const [accesses, setAccesses] = useState<{ title: string; rows: EhrAccessView[] } | null>(null);
   const [userId, setUserId] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [detail, setDetail] = useState<EhrAlertDetailView | null>(null);
+  const [month, setMonth] = useState(() => new Date(Date.now() + 9 * 3_600_000 - 86_400_000 * 28).toISOString().slice(0, 7));
 
   const load = useCallback(() => {
     api<{ alerts: EhrAlertView[] }>('GET', `/api/ehr/alerts?limit=200${state ? `&state=${state}` : ''}`).then((r) => setAlerts(r.alerts), setError);
@@ -43,8 +46,14 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
       load();
     }, setError);
   };
+  const open = (id: string) => {
+    api<EhrAlertDetailView>('GET', `/api/ehr/alerts/${id}`).then(setDetail, setError);
+  };
   const review = (id: string, next: string) => {
-    api('PATCH', `/api/ehr/alerts/${id}`, { state: next }).then(load, setError);
+    api<EhrAlertView>('PATCH', `/api/ehr/alerts/${id}`, { state: next }).then((a) => {
+      if (detail?.alert.id === id) setDetail({ ...detail, alert: a });
+      load();
+    }, setError);
   };
   const escalate = (id: string) => {
     api<{ caseId: string }>('POST', `/api/ehr/alerts/${id}/escalate`).then((r) => navigate(`/incidents/${r.caseId}`), setError);
@@ -119,7 +128,11 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
                 <td>{a.userId}</td>
                 <td>{a.patientId ?? '—'}</td>
                 <td>{formatJst(a.firstAt)}</td>
-                <td>{a.reason}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => open(a.id)}>
+                    {a.reason}
+                  </button>
+                </td>
                 <td>{a.stateLabel}</td>
                 {canReview ? (
                   <td className="row">
@@ -147,6 +160,47 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
           </tbody>
         </table>
       </div>
+      {detail ? (
+        <div className="card" data-testid="ehr-alert-detail">
+          <h3>
+            {detail.alert.ruleLabel}（{e.score} {detail.alert.score}）
+          </h3>
+          <p>{detail.alert.reason}</p>
+          <p>
+            {e.user} {detail.alert.userId} ／ {e.patient} {detail.alert.patientId ?? '—'} ／ {formatJst(detail.alert.firstAt)} – {formatJst(detail.alert.lastAt)} ／ {e.state}: <strong data-testid="ehr-alert-state">{detail.alert.stateLabel}</strong>
+          </p>
+          {canReview ? (
+            <div className="row">
+              {(['investigating', 'justified', 'inappropriate'] as const).map((s) => (
+                <button key={s} type="button" className="secondary" disabled={detail.alert.state === s} onClick={() => review(detail.alert.id, s)}>
+                  {e.mark.replace('{state}', e.states[s] ?? s)}
+                </button>
+              ))}
+              {detail.alert.caseId ? (
+                <a href={`/incidents/${detail.alert.caseId}`} onClick={(ev) => { ev.preventDefault(); navigate(`/incidents/${detail.alert.caseId ?? ''}`); }}>
+                  {e.openCase}
+                </a>
+              ) : (
+                <button type="button" onClick={() => escalate(detail.alert.id)}>
+                  {e.escalate}
+                </button>
+              )}
+            </div>
+          ) : null}
+          <h4>{e.evidence}</h4>
+          <EhrAccessTable rows={detail.accesses} onSession={replay} testId="ehr-alert-accesses" />
+        </div>
+      ) : null}
+      <h2>{e.report}</h2>
+      <div className="card row">
+        <Field label={e.month} name="ehr-month" type="month" value={month} onChange={(ev) => setMonth(ev.target.value)} />
+        <a className="button" href={`/api/ehr/reports/${month}?format=html`} target="_blank" rel="noreferrer">
+          {e.reportHtml}
+        </a>
+        <a className="button" href={`/api/ehr/reports/${month}?format=docx`} download>
+          {e.reportDocx}
+        </a>
+      </div>
       <h2>{e.whoViewed}</h2>
       <form className="card row" onSubmit={lookup}>
         <Field label={e.patient} name="ehr-patient" value={patientId} onChange={(ev) => setPatientId(ev.target.value)} />
@@ -159,45 +213,7 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
       {accesses ? (
         <>
           <h3 data-testid="ehr-accesses-title">{accesses.title}</h3>
-          <table data-testid="ehr-accesses">
-            <thead>
-              <tr>
-                <th>{e.when}</th>
-                <th>{e.user}</th>
-                <th>{e.patient}</th>
-                <th>{e.action}</th>
-                <th>{e.session}</th>
-                <th>{e.explanation}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accesses.rows.map((x) => (
-                <tr key={x.eventId}>
-                  <td>{formatJst(x.at)}</td>
-                  <td>
-                    {x.userName}（{x.department}）
-                  </td>
-                  <td>{x.patientId ?? '—'}</td>
-                  <td>
-                    {x.action}/{x.screen}
-                  </td>
-                  <td>
-                    {x.sessionId ? (
-                      <button type="button" className="link" onClick={() => replay(x.sessionId)}>
-                        {x.sessionId}
-                      </button>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>
-                    {x.patientId ? (x.explanation ?? e.unexplained) : ''}
-                    {x.relation ? ` ［${x.relation}］` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EhrAccessTable rows={accesses.rows} onSession={replay} testId="ehr-accesses" />
         </>
       ) : null}
     </section>
