@@ -135,7 +135,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
     evidenceMaxBytes: config.evidenceMaxBytes,
   });
   const scans = new BreachScanService({ store: incidentStore, audit, clock, jobs, evidence: evidenceStore, source: fileScanSource, people, options: { excludeDomains: config.mailDomains } });
-  const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, notices, settings: incidentSettings, response } });
+
   cases.onCreated((actor, id) => response.applyPlaybook(actor, id));
   const hotline = new HotlineService({ store: incidentStore, audit, clock });
   const mailer = options.mailer ?? (config.smtp ? createSmtpMailer(config.smtp.url, config.smtp.from) : null);
@@ -154,6 +154,7 @@ export async function createContainer(config: Readonly<Config>, options: Contain
   });
   const mailTakeover = new AccountTakeoverService({ store: incidentStore, audit, clock, jobs, evidence: evidenceStore, cases, response, countryOf: countryOfIp, settings: { domains: config.mailDomains, homeCountries: config.mail.homeCountries, maxFileBytes: config.evidenceMaxBytes } });
   const ehr = new EhrAuditService({ store: incidentStore, audit, clock, cases, response });
+  const demo = new DemoService({ users, settings, audit, clock, incidents: { cases, breach, notices, settings: incidentSettings, response }, ehr });
   const ehrImports = new EhrImportService({ store: incidentStore, audit, clock, jobs, evidence: evidenceStore, ehr, maxFileBytes: config.evidenceMaxBytes, readFolder: readEhrFolder });
   const worker = new JobWorker(
     {

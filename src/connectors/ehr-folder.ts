@@ -12,10 +12,9 @@ import iconv from 'iconv-lite';
 import { csvLine } from '../core/csv.js';
 import { applyMapping, validateMapping } from '../core/ehr/column-mapping.js';
 import { ACCESS_LOG_COLUMNS, auditEventsFromNdjson } from '../core/ehr/fhir-audit-event.js';
-import type { EhrFile, RejectedRow } from '../core/ehr/model.js';
+import { EHR_FILES, type EhrFile, type RejectedRow } from '../core/ehr/model.js';
 import { csvFileRows, type CsvRow } from './csv-file-rows.js';
 
-export const EHR_FILES: readonly EhrFile[] = ['staff', 'patients', 'contacts', 'encounters', 'care_team', 'appointments', 'orders', 'shifts', 'terminals', 'access_log'];
 
 export interface EhrFolder {
   texts: Map<EhrFile, string | null>;

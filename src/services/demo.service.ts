@@ -11,6 +11,9 @@ import type { IncidentSettingsService } from './incident-settings.service.js';
 import type { NoticeService } from './notice.service.js';
 import { generatePassword } from './password-generator.js';
 import type { UserService } from './user.service.js';
+import type { EhrAuditService } from './ehr/ehr-audit.service.js';
+import { EhrGenerator } from './ehr/ehr-generator.js';
+import { EHR_FILES, type EhrFile } from '../core/ehr/model.js';
 
 /** Fictional hospital and staff. Every name here is invented. */
 export const DEMO_HOSPITAL = 'デモ総合病院';
@@ -43,8 +46,10 @@ export class DemoService {
   readonly #audit: AuditService;
   readonly #clock: Clock;
   readonly #incidents: { cases: CaseService; breach: BreachAssessmentService; notices: NoticeService; settings: IncidentSettingsService; response?: ResponseService };
+  readonly #ehr: EhrAuditService | null;
 
   constructor(deps: {
+    ehr?: EhrAuditService;
     users: UserService;
     settings: SettingRepository;
     audit: AuditService;
@@ -56,6 +61,23 @@ export class DemoService {
     this.#audit = deps.audit;
     this.#clock = deps.clock;
     this.#incidents = deps.incidents;
+    this.#ehr = deps.ehr ?? null;
+  }
+
+  /**
+   * A week of a fictional EHR access log ending yesterday (60 staff, 600 patients, with injected
+   * misuse: a curiosity storm, self access, a forged prescription in a left-open session …),
+   * imported and audited so the 電子カルテ監査 page has alerts to investigate. Skipped when EHR
+   * data was imported already.
+   */
+  async loadEhrAudit(actor: Actor): Promise<{ events: number; alerts: number } | null> {
+    if (!this.#ehr || (await this.#ehr.hasData())) return null;
+    const start = new Date(this.#clock.now().getTime() + 9 * 3_600_000 - 8 * 86_400_000).toISOString().slice(0, 10);
+    const files = new EhrGenerator({ staff: 60, patients: 600, days: 7, seed: 5, start }).generate().files();
+    const texts = new Map<EhrFile, string | null>(EHR_FILES.map((f) => [f, files.get(`${f}.csv`) ?? null]));
+    await this.#ehr.importFolder(actor, texts, 'demo');
+    const summary = await this.#ehr.runAndStore(actor, {});
+    return { events: summary.events, alerts: summary.alerts };
   }
 
   /** Fictional incident cases; skipped when they already exist. Returns how many were created. */

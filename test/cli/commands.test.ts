@@ -48,6 +48,16 @@ for (const dialect of testDialects()) {
         [3, 'published', '["leaked"]'],
       ]);
       expect(again.out).toContain('already present');
+      // EHR audit data with alerts to investigate — among them the injected misuse — loaded once.
+      expect(run.out).toMatch(/EHR audit: \d+ access-log events imported and audited, \d+ alerts to review/);
+      expect(again.out).toContain('EHR audit: data already present');
+      const alerts = await h.container.ehr.alerts({ limit: 500, offset: 0 });
+      const rules = new Set(alerts.map((a) => a.rule));
+      expect(alerts.length).toBeGreaterThan(5);
+      expect([...rules]).toEqual(expect.arrayContaining(['self_access', 'controlled_rx_deleted', 'curiosity_storm']));
+      expect(alerts.every((a) => a.state === 'open')).toBe(true);
+      // The week ends yesterday (the CLI's clock is the real one): the alerts are recent.
+      expect(Date.now() - Date.parse(alerts.map((a) => a.last_at).sort().at(-1) ?? '')).toBeLessThan(10 * 86_400_000);
     });
 
     it('user add / list / disable / reset-mfa / unlock', async () => {

@@ -16,6 +16,8 @@ export function registerDemo(program: Command, io: CliIo): void {
         }
         const created = await c.demo.loadIncidents(cliActor());
         io.out(created > 0 ? `incidents: ${created} fictional cases created / 架空のインシデント ${created} 件を作成` : 'incidents: demo cases already present / デモ事例は作成済み');
+        const ehr = await c.demo.loadEhrAudit(cliActor());
+        io.out(ehr ? `EHR audit: ${ehr.events} access-log events imported and audited, ${ehr.alerts} alerts to review / 電子カルテ監査のデモ（検知 ${ehr.alerts} 件）` : 'EHR audit: data already present / 電子カルテ監査データは取り込み済み');
         io.out('Fictional data only. Running demo again issues new passwords. / 架空のデータです。');
       });
     });

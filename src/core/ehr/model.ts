@@ -134,7 +134,8 @@ export interface EhrDataset {
   events: EventTable;
 }
 
-export type EhrFile = 'staff' | 'patients' | 'contacts' | 'encounters' | 'care_team' | 'appointments' | 'orders' | 'shifts' | 'terminals' | 'access_log';
+export const EHR_FILES = ['staff', 'patients', 'contacts', 'encounters', 'care_team', 'appointments', 'orders', 'shifts', 'terminals', 'access_log'] as const;
+export type EhrFile = (typeof EHR_FILES)[number];
 
 export const OPTIONAL_FILES: ReadonlySet<EhrFile> = new Set<EhrFile>(['contacts', 'appointments', 'shifts', 'terminals']);
 

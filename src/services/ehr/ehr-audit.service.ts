@@ -83,6 +83,11 @@ export class EhrAuditService {
     this.#response = deps.response ?? null;
   }
 
+  /** Whether any access log was imported. */
+  async hasData(): Promise<boolean> {
+    return this.#store.ehr.hasEvents();
+  }
+
   /** Run an audit and keep its alerts for review; alerts seen before keep their state. */
   async runAndStore(actor: Actor, opts: AuditOptions = {}): Promise<AuditResult['summary']> {
     const result = runAudit(await this.dataset(contextFor(opts.from)), opts);
