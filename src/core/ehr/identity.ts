@@ -33,6 +33,22 @@ export function normName(s: string): string {
     .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
 
+/** The 番地: the address up to its second number (見本町1-2-3 → 見本町1-2); '' without one. */
+export function addressLot(norm: string): string {
+  const m = /^(.*?\D)(\d+)-(\d+)(?:-|$)/.exec(norm);
+  return m ? `${m[1] ?? ''}${m[2] ?? ''}-${m[3] ?? ''}` : '';
+}
+
+/** The surname in kanji and in kana (the part before the first space), normalised; empty when a name has no space. */
+export function surnamesOf(name: string, kana: string): Set<string> {
+  const out = new Set<string>();
+  for (const n of [name, kana]) {
+    const parts = n.normalize('NFKC').trim().split(/[\s\u3000]+/);
+    if (parts.length >= 2 && parts[0]) out.add(normName(parts[0]));
+  }
+  return out;
+}
+
 /** 東京都架空市見本町1丁目2番3号 → 東京都架空市見本町1-2-3 (kanji numerals too: 三丁目 → 3). */
 export function normAddress(s: string): string {
   let t = s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
@@ -124,7 +140,15 @@ export class IdentityGraph {
       const addr = normAddress(s.address);
       if (/\d/.test(addr)) {
         for (const p of byAddr.get(addr) ?? []) if (!selfIds.has(p.patientId)) add(p.patientId, 'family', '同じ住所（同居の可能性）');
-        for (const p of byBlock.get(addressBlock(addr)) ?? []) if (!selfIds.has(p.patientId) && addressOf.get(p) !== addr) add(p.patientId, 'neighbour', '同じ町丁目（近隣）');
+        const surnames = surnamesOf(s.name, s.nameKana);
+        const lot = addressLot(addr);
+        for (const p of byBlock.get(addressBlock(addr)) ?? []) {
+          if (selfIds.has(p.patientId) || addressOf.get(p) === addr) continue;
+          // Same surname and the same 番地 (the building or lot, another 号): relatives living next
+          // door — two signals together; the same 町丁目 alone is too wide for a surname match.
+          if (lot && addressLot(addressOf.get(p) ?? '') === lot && surnames.size && [...surnamesOf(p.name, p.nameKana)].some((x) => surnames.has(x))) add(p.patientId, 'family', '同じ姓で同じ番地に住む（親族の可能性）');
+          else add(p.patientId, 'neighbour', '同じ町丁目（近隣）');
+        }
       }
       const phone = normPhone(s.phone);
       if (phone.length >= 10) for (const p of byPhone.get(phone) ?? []) if (!selfIds.has(p.patientId)) add(p.patientId, 'family', '同じ電話番号');
