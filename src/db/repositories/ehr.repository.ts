@@ -111,22 +111,9 @@ export class EhrRepository {
     return this.#db.selectFrom('ehr_imports').selectAll().orderBy('at', 'desc').orderBy('id').limit(limit).execute();
   }
 
-  /** Stores each access's explanation code (grouped: one statement per code and 500 events). */
-  async setExplanations(byCode: ReadonlyMap<string | null, readonly string[]>): Promise<void> {
-    for (const [code, ids] of byCode) {
-      for (let i = 0; i < ids.length; i += 500) {
-        await this.#db.updateTable('ehr_events').set({ explanation: code }).where('event_id', 'in', ids.slice(i, i + 500)).execute();
-      }
-    }
-  }
-
-  async explanations(eventIds: readonly string[]): Promise<Map<string, string | null>> {
-    const out = new Map<string, string | null>();
-    for (let i = 0; i < eventIds.length; i += 500) {
-      const rows = await this.#db.selectFrom('ehr_events').select(['event_id', 'explanation']).where('event_id', 'in', eventIds.slice(i, i + 500)).execute();
-      for (const r of rows) out.set(r.event_id, r.explanation);
-    }
-    return out;
+  /** Stores the explanation code (null: unexplained) of these accesses. */
+  async setExplanation(code: string | null, eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length) await this.#db.updateTable('ehr_events').set({ explanation: code }).where('event_id', 'in', eventIds).execute();
   }
 
   /** New alerts are inserted as 未確認; known ones (same fingerprint) keep their state, get fresh score/reason. */

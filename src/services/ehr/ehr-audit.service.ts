@@ -10,7 +10,7 @@ import type { Actor } from '../../core/actor.js';
 import { iso, type Clock } from '../../core/clock.js';
 import { AuditContext } from '../../core/ehr/audit-context.js';
 import { EventTableBuilder } from '../../core/ehr/event-table.js';
-import { runAudit, type AuditOptions, type AuditResult } from '../../core/ehr/audit.js';
+import { runAudit, type AuditOptions, type AuditResult, type AuditRun } from '../../core/ehr/audit.js';
 import { explanationOf } from '../../core/ehr/explain.js';
 import { sessionReplay, userActivity, whoViewedPatient, type AccessLine } from '../../core/ehr/investigate.js';
 import { monthlyReportBlocks, RULE_LABELS } from '../../core/ehr/monthly-report.js';
@@ -90,22 +90,28 @@ export class EhrAuditService {
 
   /** Run an audit and keep its alerts for review; alerts seen before keep their state. */
   async runAndStore(actor: Actor, opts: AuditOptions = {}): Promise<AuditResult['summary']> {
-    const result = runAudit(await this.dataset(contextFor(opts.from)), opts);
-    await this.#audit.record(actor, { action: 'ehr.audit', targetType: 'ehr', detail: { events: result.summary.events, alerts: result.summary.alerts } });
-    // Each access in the window keeps the reason that explained it (null: nothing did).
-    const byCode = new Map<string | null, string[]>();
+    const result = await this.#run(actor, opts);
+    // Each access in the window keeps the reason that explained it (null: nothing did), written in
+    // statements of 500 ids per reason as the events are walked (a month is millions of ids).
     const { ctx, explanation } = result;
     const from = opts.from ?? Number.NEGATIVE_INFINITY;
     const to = opts.to ?? Number.POSITIVE_INFINITY;
-    for (const i of ctx.patientEvents) {
-      const at = ctx.events.at[i] ?? 0;
-      if (at < from || at >= to) continue;
-      const code = explanationOf(explanation[i] ?? 0);
-      const list = byCode.get(code);
-      if (list) list.push(ctx.events.eventId(i));
-      else byCode.set(code, [ctx.events.eventId(i)]);
-    }
-    await this.#store.transaction((tx) => tx.ehr.setExplanations(byCode));
+    await this.#store.transaction(async (tx) => {
+      const pending = new Map<string | null, string[]>();
+      for (const i of ctx.patientEvents) {
+        const at = ctx.events.at[i] ?? 0;
+        if (at < from || at >= to) continue;
+        const code = explanationOf(explanation[i] ?? 0);
+        let ids = pending.get(code);
+        if (!ids) pending.set(code, (ids = []));
+        ids.push(ctx.events.eventId(i));
+        if (ids.length >= 500) {
+          await tx.ehr.setExplanation(code, ids);
+          pending.set(code, []);
+        }
+      }
+      for (const [code, ids] of pending) if (ids.length) await tx.ehr.setExplanation(code, ids);
+    });
     const now = iso(this.#clock.now());
     await this.#store.transaction((tx) =>
       tx.ehr.upsertAlerts(
@@ -314,8 +320,14 @@ export class EhrAuditService {
   }
 
   async audit(actor: Actor, opts: AuditOptions = {}): Promise<AuditResult> {
-    const { alerts, summary } = runAudit(await this.dataset(contextFor(opts.from)), opts);
-    await this.#audit.record(actor, { action: 'ehr.audit', targetType: 'ehr', detail: { events: summary.events, alerts: summary.alerts } });
+    const { alerts, summary } = await this.#run(actor, opts);
     return { alerts, summary };
+  }
+
+  /** An audit of the window over the stored log (with its context days), recorded in the audit trail. */
+  async #run(actor: Actor, opts: AuditOptions): Promise<AuditRun> {
+    const result = runAudit(await this.dataset(contextFor(opts.from)), opts);
+    await this.#audit.record(actor, { action: 'ehr.audit', targetType: 'ehr', detail: { events: result.summary.events, alerts: result.summary.alerts } });
+    return result;
   }
 }
