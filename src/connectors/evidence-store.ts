@@ -2,7 +2,7 @@
  * Content-addressed, write-once evidence storage under the data directory:
  * <root>/<aa>/<bb>/<sha256>. A file is written to a temporary name while its hash is computed,
  * then renamed into place read-only; the same content stored twice is kept once. Nothing here
- * ever modifies or deletes a stored file (`withSpooled` uploads never become stored files).
+ * ever modifies or deletes a stored file (`withSpooled` and `spool` uploads never become stored files).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -65,6 +65,24 @@ export class EvidenceStore {
     } finally {
       await rm(tmp, { force: true });
     }
+  }
+
+  /**
+   * An upload kept only until it has been used, across requests (an EHR export, imported by a
+   * later job, then discarded): spooled to the temporary folder under a random id.
+   */
+  async spool(input: Readable | ReadableStream<Uint8Array>, maxBytes: number): Promise<StoredBlob & { spoolId: string }> {
+    const { tmp, sha256, size } = await this.#spool(input, maxBytes);
+    return { spoolId: path.basename(tmp), sha256, size };
+  }
+
+  spooledPath(spoolId: string): string {
+    if (!/^[0-9a-f-]{36}$/.test(spoolId)) throw new Error('invalid spool id');
+    return path.join(this.#root, 'tmp', spoolId);
+  }
+
+  async discardSpooled(spoolId: string): Promise<void> {
+    await rm(this.spooledPath(spoolId), { force: true });
   }
 
   async #spool(input: Readable | ReadableStream<Uint8Array>, maxBytes: number): Promise<StoredBlob & { tmp: string }> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,12 +108,16 @@ for (const dialect of testDialects()) {
       }
       expect((await admin.call('POST', `/api/ehr/imports/${id}/files?filename=evil.exe`, 'x', { 'Content-Type': 'text/csv' })).status).toBe(400);
       expect((await auditor.call('POST', `/api/ehr/imports/${id}/files?filename=staff.csv`, 'x', { 'Content-Type': 'text/csv' })).status).toBe(403);
+      expect(readdirSync(path.join(h.dataDir, 'evidence', 'tmp'))).toHaveLength(10);
       const started = await admin.post(`/api/ehr/imports/${id}/start`);
       expect(started.status).toBe(202);
       expect(started.body.state).toBe('queued');
       expect(await h.container.worker.drain()).toBe(1);
       const done = (await auditor.get(`/api/ehr/imports/${id}`)).body as { state: string; progress: { done: number; total: number }; result: { eventsNew: number; eventsSeen: number; rejected: number; rejects: Array<{ file: string; line: number; reason: string }> } };
       expect(done.state).toBe('succeeded');
+      // The uploaded copies of the export (patient data) are not kept once imported.
+      const spooled = path.join(h.dataDir, 'evidence', 'tmp');
+      expect(existsSync(spooled) ? readdirSync(spooled) : []).toEqual([]);
       expect(done.progress.done).toBe(done.progress.total);
       expect(done.progress.total).toBeGreaterThan(100_000);
       // The same export was imported by the CLI before: every event is known already.

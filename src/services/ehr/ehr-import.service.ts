@@ -1,8 +1,10 @@
 /**
- * EHR imports started from the web UI: the export's files are uploaded one by one into the
- * evidence store (streamed, hashed), then a background job (`ehr.import`) imports them the same
- * way as `mamori ehr import`, reporting progress as bytes of the access log read. Re-running the
- * job after a crash adds nothing twice (events are keyed by event_id).
+ * EHR imports started from the web UI: the export's files are uploaded one by one (streamed,
+ * hashed) to the evidence store's temporary folder — not kept as evidence: they are a copy of
+ * patient data needed only until imported — then a background job (`ehr.import`) imports them the
+ * same way as `mamori ehr import`, reporting progress as bytes of the access log read, and
+ * discards them once imported. Re-running the job after a crash adds nothing twice (events are
+ * keyed by event_id).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
@@ -29,6 +31,8 @@ export interface EhrImportFile {
   name: string;
   sha256: string;
   size: number;
+  /** The spooled upload (EvidenceStore.spool) until the import succeeds. */
+  spool: string;
 }
 
 export function importFiles(row: EhrImportRow): EhrImportFile[] {
@@ -79,10 +83,12 @@ export class EhrImportService {
     if (row.state !== 'collecting') throw new DomainError('conflict', '開始済みの取り込みには追加できません / This import has already started');
     const name = path.basename(filename.replace(/\\/g, '/'));
     if (!FILE_NAME.test(name)) throw new DomainError('validation_failed', `取り込めないファイル名です（.csv / .ndjson / .json）: ${name.slice(0, 120)} / unsupported file name`);
-    const files = importFiles(row).filter((f) => f.name !== name);
+    const earlier = importFiles(row);
+    const files = earlier.filter((f) => f.name !== name);
     if (files.length >= MAX_FILES) throw new DomainError('validation_failed', `1 回の取り込みは ${MAX_FILES} ファイルまでです / at most ${MAX_FILES} files`);
-    const blob = await this.#evidence.put(body, this.#maxFileBytes);
-    files.push({ name, sha256: blob.sha256, size: blob.size });
+    const blob = await this.#evidence.spool(body, this.#maxFileBytes);
+    for (const f of earlier) if (f.name === name) await this.#evidence.discardSpooled(f.spool);
+    files.push({ name, sha256: blob.sha256, size: blob.size, spool: blob.spoolId });
     await this.#store.ehr.updateImport(id, { files: JSON.stringify(files) });
     await this.#audit.record(actor, { action: 'ehr.import_upload', targetType: 'ehr_import', targetId: id, detail: { name, sha256: blob.sha256, size: blob.size } });
     return this.get(id);
@@ -110,7 +116,7 @@ export class EhrImportService {
     const files = importFiles(row);
     const dir = await mkdtemp(path.join(tmpdir(), 'mamori-ehr-import-'));
     try {
-      for (const f of files) await symlink(this.#evidence.pathOf(f.sha256), path.join(dir, f.name));
+      for (const f of files) await symlink(this.#evidence.spooledPath(f.spool), path.join(dir, f.name));
       const total = files.find((f) => f.name === 'access_log.csv')?.size ?? 0;
       let done = 0;
       let reported = 0;
@@ -129,6 +135,8 @@ export class EhrImportService {
       const summary = { files: result.files, eventsNew: result.eventsNew, eventsSeen: result.eventsSeen, rejected: rejected.length, rejects: rejected.slice(0, 200) };
       await this.#store.ehr.updateImport(row.id, { state: 'succeeded', summary: JSON.stringify(summary), progress: JSON.stringify({ done: total, total }), finished_at: iso(this.#clock.now()) });
       await ctx.progress(total, total || null, 'done');
+      // Imported: the uploaded copies of the export are not kept (a failed import keeps them for a retry).
+      for (const f of files) await this.#evidence.discardSpooled(f.spool);
       return { outcome: 'succeeded', summary: `${result.eventsNew} new events, ${rejected.length} rejected rows`, data: { eventsNew: result.eventsNew, eventsSeen: result.eventsSeen, rejected: rejected.length } };
     } catch (error) {
       // A DomainError's message is ours (no row content); anything else gets a fixed text.
