@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { EhrAccessView, EhrAlertDetailView, EhrAlertView } from '../../../src/contracts/incidents.js';
 import { api } from '../api.js';
 import { Field } from '../components/field.js';
@@ -30,6 +30,12 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
   const [userId, setUserId] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [detail, setDetail] = useState<EhrAlertDetailView | null>(null);
+  const detailRef = useRef<HTMLDivElement>(null);
+  // The queue can be long: bring an opened alert into view.
+  // A block body: newer Chromium returns a Promise from scrollIntoView, which React would take for a cleanup.
+  useEffect(() => {
+    void detailRef.current?.scrollIntoView({ block: 'start' });
+  }, [detail?.alert.id]);
   const [month, setMonth] = useState(() => new Date(Date.now() + 9 * 3_600_000 - 86_400_000 * 28).toISOString().slice(0, 7));
 
   const load = useCallback(() => {
@@ -94,6 +100,37 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
             .replace('{alerts}', summary.alerts.toLocaleString('ja-JP'))}
           {summary.skipped_rules.length ? ` ${e.skipped}: ${summary.skipped_rules.map((r) => `${r.rule}（${r.missing.join('、')}）`).join('、')}` : ''}
         </p>
+      ) : null}
+      {detail ? (
+        <div className="card" data-testid="ehr-alert-detail" ref={detailRef}>
+          <h3>
+            {detail.alert.ruleLabel}（{e.score} {detail.alert.score}）
+          </h3>
+          <p>{detail.alert.reason}</p>
+          <p>
+            {e.user} {detail.alert.userId} ／ {e.patient} {detail.alert.patientId ?? '—'} ／ {formatJst(detail.alert.firstAt)} – {formatJst(detail.alert.lastAt)} ／ {e.state}: <strong data-testid="ehr-alert-state">{detail.alert.stateLabel}</strong>
+          </p>
+          {canReview ? (
+            <div className="row">
+              {(['investigating', 'justified', 'inappropriate'] as const).map((s) => (
+                <button key={s} type="button" className="secondary" disabled={detail.alert.state === s} onClick={() => review(detail.alert.id, s)}>
+                  {e.mark.replace('{state}', e.states[s] ?? s)}
+                </button>
+              ))}
+              {detail.alert.caseId ? (
+                <a href={`/incidents/${detail.alert.caseId}`} onClick={(ev) => { ev.preventDefault(); navigate(`/incidents/${detail.alert.caseId ?? ''}`); }}>
+                  {e.openCase}
+                </a>
+              ) : (
+                <button type="button" onClick={() => escalate(detail.alert.id)}>
+                  {e.escalate}
+                </button>
+              )}
+            </div>
+          ) : null}
+          <h4>{e.evidence}</h4>
+          <EhrAccessTable rows={detail.accesses} onSession={replay} testId="ehr-alert-accesses" />
+        </div>
       ) : null}
       <div className="row">
         <label htmlFor="ehr-state">{e.state}</label>
@@ -160,37 +197,6 @@ export function EhrAuditPage({ canReview, navigate }: { canReview: boolean; navi
           </tbody>
         </table>
       </div>
-      {detail ? (
-        <div className="card" data-testid="ehr-alert-detail">
-          <h3>
-            {detail.alert.ruleLabel}（{e.score} {detail.alert.score}）
-          </h3>
-          <p>{detail.alert.reason}</p>
-          <p>
-            {e.user} {detail.alert.userId} ／ {e.patient} {detail.alert.patientId ?? '—'} ／ {formatJst(detail.alert.firstAt)} – {formatJst(detail.alert.lastAt)} ／ {e.state}: <strong data-testid="ehr-alert-state">{detail.alert.stateLabel}</strong>
-          </p>
-          {canReview ? (
-            <div className="row">
-              {(['investigating', 'justified', 'inappropriate'] as const).map((s) => (
-                <button key={s} type="button" className="secondary" disabled={detail.alert.state === s} onClick={() => review(detail.alert.id, s)}>
-                  {e.mark.replace('{state}', e.states[s] ?? s)}
-                </button>
-              ))}
-              {detail.alert.caseId ? (
-                <a href={`/incidents/${detail.alert.caseId}`} onClick={(ev) => { ev.preventDefault(); navigate(`/incidents/${detail.alert.caseId ?? ''}`); }}>
-                  {e.openCase}
-                </a>
-              ) : (
-                <button type="button" onClick={() => escalate(detail.alert.id)}>
-                  {e.escalate}
-                </button>
-              )}
-            </div>
-          ) : null}
-          <h4>{e.evidence}</h4>
-          <EhrAccessTable rows={detail.accesses} onSession={replay} testId="ehr-alert-accesses" />
-        </div>
-      ) : null}
       <h2>{e.report}</h2>
       <div className="card row">
         <Field label={e.month} name="ehr-month" type="month" value={month} onChange={(ev) => setMonth(ev.target.value)} />
