@@ -167,5 +167,27 @@ for (const dialect of testDialects()) {
       const audit = await h.container.audit.page({ limit: 1000 });
       expect(audit.map((x) => x.action)).toEqual(expect.arrayContaining(['ehr.investigate', 'ehr.alert_review', 'ehr.alert_escalate', 'ehr.audit']));
     });
+
+    // Last: it moves the clock a week on (sessions expire), so it works on the service directly.
+    it('discards the files of an upload that was never started, after a week', async () => {
+      const actor = { id: null, name: 'test', ip: null };
+      const svc = h.container.ehrImports;
+      const stale = (await svc.create(actor)).id;
+      const { Readable } = await import('node:stream');
+      await svc.addFile(actor, stale, Readable.from([readFileSync(path.join(dir, 'staff.csv'))]), 'staff.csv');
+      const spooled = path.join(h.dataDir, 'evidence', 'tmp');
+      expect(readdirSync(spooled)).toHaveLength(1);
+      h.clock.advance(6 * 86_400_000);
+      await svc.create(actor);
+      expect((await svc.get(stale)).state).toBe('collecting');
+      h.clock.advance(2 * 86_400_000);
+      await svc.create(actor);
+      const gone = await svc.get(stale);
+      expect(gone.state).toBe('failed');
+      expect(gone.error).toContain('7日');
+      expect(gone.files).toBe('[]');
+      expect(readdirSync(spooled)).toEqual([]);
+      await expect(svc.start(actor, stale)).rejects.toThrow(/必須のファイル/);
+    });
   });
 }

@@ -26,6 +26,8 @@ import type { EhrAuditService } from './ehr-audit.service.js';
 /** What an export folder may hold: the format's files, FHIR NDJSON, a column mapping and the vendor files it names. */
 const FILE_NAME = /^[\w.\- ]{1,120}\.(csv|ndjson|json|txt)$/i;
 const MAX_FILES = 20;
+/** An upload never started is discarded after this long (it is a copy of patient data). */
+export const ABANDONED_AFTER_MS = 7 * 86_400_000;
 
 export interface EhrImportFile {
   name: string;
@@ -61,10 +63,23 @@ export class EhrImportService {
   }
 
   async create(actor: Actor): Promise<EhrImportRow> {
+    await this.#discardAbandoned(actor);
     const id = randomUUID();
     await this.#store.ehr.insertImport({ id, source: 'web', at: iso(this.#clock.now()), summary: '{}', state: 'collecting', created_by: actor.name, files: '[]' });
     await this.#audit.record(actor, { action: 'ehr.import_create', targetType: 'ehr_import', targetId: id });
     return this.get(id);
+  }
+
+  /** Uploads left in 準備中 for a week: their files are discarded and the import marked failed. */
+  async #discardAbandoned(actor: Actor): Promise<void> {
+    const cutoff = this.#clock.now().getTime() - ABANDONED_AFTER_MS;
+    for (const row of await this.#store.ehr.listImports(100)) {
+      if (row.state !== 'collecting' || Date.parse(row.at) > cutoff) continue;
+      for (const f of importFiles(row)) await this.#evidence.discardSpooled(f.spool);
+      // The file list goes too (each upload's name and hash stay in the audit trail).
+      await this.#store.ehr.updateImport(row.id, { state: 'failed', files: '[]', error: '開始されないまま7日が過ぎたため、アップロードされたファイルを破棄しました / not started within 7 days: the uploaded files were discarded' });
+      await this.#audit.record(actor, { action: 'ehr.import_discard', targetType: 'ehr_import', targetId: row.id, detail: { files: importFiles(row).length } });
+    }
   }
 
   async get(id: string): Promise<EhrImportRow> {
