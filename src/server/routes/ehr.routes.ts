@@ -3,6 +3,7 @@ import { EhrAlertReviewRequest, EhrAuditRunRequest } from '../../contracts/incid
 import { jstDays } from '../../core/jst.js';
 import { presentAccess, presentEhrAlert, presentEhrImport } from '../presenters/ehr.presenter.js';
 import { rawBody } from '../raw-body.js';
+import { documentResponse } from '../document-response.js';
 import { pathParam, route, type RouteDef } from '../route-table.js';
 
 
@@ -92,14 +93,7 @@ export const ehrRoutes: readonly RouteDef[] = [
       const month = pathParam(c, 'month');
       const hospital = (await c.var.container.incidentSettings.profile()).name;
       const doc = await c.var.container.ehr.monthlyReport(actor, month, query.format, hospital);
-      const docx = query.format === 'docx';
-      return new Response(typeof doc === 'string' ? doc : new Uint8Array(doc), {
-        headers: {
-          'Content-Type': docx ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/html; charset=utf-8',
-          'Content-Disposition': `${docx ? 'attachment' : 'inline'}; filename="ehr-access-audit-${month}.${query.format}"`,
-          'Cache-Control': 'no-store',
-        },
-      });
+      return documentResponse(doc, query.format, `ehr-access-audit-${month}.${query.format}`);
     },
   }),
   route({

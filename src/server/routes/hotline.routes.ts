@@ -1,5 +1,6 @@
 import { HotlineCallRequest, HotlineLookupRequest, LettersQuery, type HotlineCallView, type HotlineLookupView } from '../../contracts/incidents.js';
 import type { CallRow } from '../../db/repositories/people.repository.js';
+import { documentResponse } from '../document-response.js';
 import { pathParam, route, type RouteDef } from '../route-table.js';
 
 function presentCall(c: CallRow): HotlineCallView {
@@ -47,15 +48,7 @@ export const hotlineRoutes: readonly RouteDef[] = [
     query: LettersQuery,
     async handler(c, { actor, query }) {
       const { body, count, total } = await c.var.container.letters.letters(actor, pathParam(c, 'id'), pathParam(c, 'campaignId'), query.format, { status: query.status, offset: query.offset, limit: query.limit });
-      const docx = query.format === 'docx';
-      return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
-        headers: {
-          'Content-Type': docx ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/html; charset=utf-8',
-          'Content-Disposition': `${docx ? 'attachment' : 'inline'}; filename="letters-${query.offset + 1}-${query.offset + count}.${query.format}"`,
-          'Cache-Control': 'no-store',
-          'X-Total-Count': String(total),
-        },
-      });
+      return documentResponse(body, query.format, `letters-${query.offset + 1}-${query.offset + count}.${query.format}`, { 'X-Total-Count': String(total) });
     },
   }),
   route({

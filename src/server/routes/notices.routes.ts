@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NoticeEditRequest, NoticeExportQuery, type NoticeView } from '../../contracts/incidents.js';
 import type { NoticeRow } from '../../db/repositories/notice.repository.js';
 import { noticeContent } from '../../services/notice.service.js';
+import { documentResponse } from '../document-response.js';
 import { pathParam, route, type RouteDef } from '../route-table.js';
 
 function presentNotice(row: NoticeRow): NoticeView {
@@ -28,14 +29,8 @@ export const noticeRoutes: readonly RouteDef[] = [
       const kind = query.kind === 'sokuho' ? '速報' : '確報';
       const { report, body } = await c.var.container.ppcReports.render(actor, pathParam(c, 'id'), kind, query.format);
       if (body === null) return c.json(report);
-      const docx = query.format === 'docx';
-      return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
-        headers: {
-          'Content-Type': docx ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/html; charset=utf-8',
-          'Content-Disposition': `${docx ? 'attachment' : 'inline'}; filename="ppc-${query.kind}.${query.format}"`,
-          'Cache-Control': 'no-store',
-        },
-      });
+      const format = query.format === 'docx' ? 'docx' : 'html';
+      return documentResponse(body, format, `ppc-${query.kind}.${format}`);
     },
   }),
   route({

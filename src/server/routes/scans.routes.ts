@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { ScanStartRequest } from '../../contracts/incidents.js';
 import { presentScan, presentScanItem, presentScanPerson } from '../presenters/scan.presenter.js';
+import { documentResponse } from '../document-response.js';
 import { pathParam, route, type RouteDef } from '../route-table.js';
 
 const Page = z.object({ offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict();
-const TYPES = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  html: 'text/html; charset=utf-8',
-} as const;
 
 /** Breach scoping (影響範囲調査) of a case's evidence. */
 export const scanRoutes: readonly RouteDef[] = [
@@ -87,13 +83,7 @@ export const scanRoutes: readonly RouteDef[] = [
     query: z.object({ format: z.enum(['docx', 'xlsx', 'html']) }).strict(),
     async handler(c, { query }) {
       const body = await c.var.container.scans.tableDocument(pathParam(c, 'id'), pathParam(c, 'scanId'), query.format);
-      return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
-        headers: {
-          'Content-Type': TYPES[query.format],
-          'Content-Disposition': `${query.format === 'html' ? 'inline' : 'attachment'}; filename="breach-table.${query.format}"`,
-          'Cache-Control': 'no-store',
-        },
-      });
+      return documentResponse(body, query.format, `breach-table.${query.format}`);
     },
   }),
 ];
