@@ -35,6 +35,7 @@ describe('access_log rows straight into columns', () => {
   });
 
   it('names the missing required columns', () => {
-    expect(new AccessLogRows(['event_id', 'user_id']).missing).toEqual(['at', 'action']);
+    expect(new AccessLogRows(['event_id', 'user_id']).missing).toEqual({ file: 'access_log.csv', line: 1, reason: '必須の列がありません: at, action' });
+    expect(new AccessLogRows(['event_id', 'at', 'user_id', 'action']).missing).toBeNull();
   });
 });

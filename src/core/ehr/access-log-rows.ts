@@ -6,7 +6,7 @@
  */
 import type { EventTableBuilder } from './event-table.js';
 import { ACTIONS, SCREENS, VIAS, type RejectedRow } from './model.js';
-import { isoTime, REQUIRED_COLUMNS, RowError } from './parse-rows.js';
+import { isoTime, missingColumns, RowError } from './parse-rows.js';
 
 const codes = (values: readonly string[]): Map<string, number> => new Map(values.map((v, i) => [v, i]));
 const ACTION_CODES = codes(ACTIONS);
@@ -20,13 +20,13 @@ const COLUMNS = ['event_id', 'at', 'user_id', 'patient_id', 'action', 'screen', 
 const FIXED = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d[+-]\d{2}:\d{2}$/;
 
 export class AccessLogRows {
-  /** Required columns the header lacks (the file is then rejected as a whole). */
-  readonly missing: string[];
+  /** The whole file's rejection when the header lacks a required column, else null. */
+  readonly missing: RejectedRow | null;
   readonly #at: Record<(typeof COLUMNS)[number], number>;
   readonly #hours = new Map<string, number>();
 
   constructor(header: readonly string[]) {
-    this.missing = REQUIRED_COLUMNS.access_log.filter((c) => !header.includes(c));
+    this.missing = missingColumns('access_log', header);
     this.#at = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
   }
 

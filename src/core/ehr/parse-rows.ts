@@ -159,12 +159,18 @@ export const REQUIRED_COLUMNS: Readonly<Record<EhrFile, readonly string[]>> = {
   access_log: ['event_id', 'at', 'user_id', 'action'],
 };
 
+/** The file rejected as a whole when its header lacks a required column; null when complete. */
+export function missingColumns(file: EhrFile, header: readonly string[]): RejectedRow | null {
+  const missing = REQUIRED_COLUMNS[file].filter((c) => !header.includes(c));
+  return missing.length ? { file: `${file}.csv`, line: 1, reason: `必須の列がありません: ${missing.join(', ')}` } : null;
+}
+
 export function parseRows<F extends EhrFile>(file: F, header: readonly string[], records: Iterable<{ line: number; record: Rec }>): { rows: Array<ParsedOf<F>>; rejected: RejectedRow[] } {
   const rows: Array<ParsedOf<F>> = [];
   const rejected: RejectedRow[] = [];
-  const missing = REQUIRED_COLUMNS[file].filter((c) => !header.includes(c));
-  if (missing.length) {
-    rejected.push({ file: `${file}.csv`, line: 1, reason: `必須の列がありません: ${missing.join(', ')}` });
+  const missing = missingColumns(file, header);
+  if (missing) {
+    rejected.push(missing);
     return { rows, rejected };
   }
   const parse = PARSERS[file] as (r: Rec) => ParsedOf<F>;

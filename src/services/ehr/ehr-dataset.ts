@@ -67,8 +67,8 @@ export async function loadEhrDatasetStreaming(texts: ReadonlyMap<EhrFile, string
     if (!rows) {
       rows = new AccessLogRows((batch[0]?.fields ?? []).map((c) => c.trim()));
       k = 1;
-      if (rows.missing.length) {
-        rejected.push({ file: 'access_log.csv', line: 1, reason: `必須の列がありません: ${rows.missing.join(', ')}` });
+      if (rows.missing) {
+        rejected.push(rows.missing);
         break;
       }
     }
