@@ -4,6 +4,7 @@
  * into the same dictionaries), so per-event lookups are array reads, not string hashing. Lists
  * are sorted by time so lookups can stop early.
  */
+import { Buckets } from './buckets.js';
 import { ACTION, NONE, type EventTable } from './event-table.js';
 import { IdentityGraph, type Link } from './identity.js';
 import type { Appointment, CareTeam, EhrDataset, Encounter, Order, Patient, Shift, Staff, Terminal } from './model.js';
@@ -52,15 +53,13 @@ export class AuditContext {
   readonly orderOfObject: Array<Order | undefined>;
   /** Indexes of events with a patient, in time order. */
   readonly patientEvents: Int32Array;
-  /** Each user's events in time order: userEvents[userStart[u] … userStart[u+1]). */
-  readonly userStart: Int32Array;
-  readonly userEvents: Int32Array;
+  /** Each user's events in time order. */
+  readonly byUser: Buckets;
   /** Chart writes (create/update) per user, by patient: times and objects, for "order or note by the user". */
   readonly writesOf: Array<Map<number, { at: number[]; obj: number[] }> | undefined>;
   /** Identity links per user, by patient (keys stay small integers: a pair key would be a heap number). */
   readonly #linksOf: Array<Map<number, Link> | undefined>;
-  #objectStart: Int32Array | null = null;
-  #objectEvents: Int32Array | null = null;
+  #byObject: Buckets | null = null;
 
   constructor(data: EhrDataset) {
     this.data = data;
@@ -118,30 +117,20 @@ export class AuditContext {
       if (id !== NONE) this.orderOfObject[id] = o;
     }
 
+    this.byUser = Buckets.by(t.user, nUsers);
     const n = t.length;
     let withPatient = 0;
-    const userStart = new Int32Array(nUsers + 1);
-    for (let i = 0; i < n; i++) {
-      if ((t.patient[i] ?? NONE) !== NONE) withPatient += 1;
-      const slot = (t.user[i] ?? 0) + 1;
-      userStart[slot] = (userStart[slot] ?? 0) + 1;
-    }
-    for (let k = 0; k < nUsers; k++) userStart[k + 1] = (userStart[k + 1] ?? 0) + (userStart[k] ?? 0);
-    const fill = userStart.slice(0, nUsers);
-    this.userEvents = new Int32Array(n);
+    for (let i = 0; i < n; i++) if ((t.patient[i] ?? NONE) !== NONE) withPatient += 1;
     this.patientEvents = new Int32Array(withPatient);
     this.writesOf = new Array<Map<number, { at: number[]; obj: number[] }> | undefined>(nUsers);
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const user = t.user[i] ?? 0;
-      const pos = fill[user] ?? 0;
-      fill[user] = pos + 1;
-      this.userEvents[pos] = i;
       const pat = t.patient[i] ?? NONE;
       if (pat === NONE) continue;
       this.patientEvents[k++] = i;
       const action = t.action[i];
       if (action !== ACTION.create && action !== ACTION.update) continue;
+      const user = t.user[i] ?? 0;
       let mine = this.writesOf[user];
       if (!mine) this.writesOf[user] = mine = new Map();
       let list = mine.get(pat);
@@ -149,7 +138,6 @@ export class AuditContext {
       list.at.push(t.at[i] ?? 0);
       list.obj.push(t.object[i] ?? NONE);
     }
-    this.userStart = userStart;
   }
 
   /** One number per user+patient pair (both are dictionary ids). */
@@ -183,31 +171,8 @@ export class AuditContext {
 
   /** Patient events that refer to an object (an order), in time order; the index is built on first use. */
   eventsOfObject(object: number): Int32Array {
-    const t = this.events;
-    if (!this.#objectStart || !this.#objectEvents) {
-      const start = new Int32Array(t.objects.size + 1);
-      let total = 0;
-      for (const i of this.patientEvents) {
-        const o = t.object[i] ?? NONE;
-        if (o === NONE) continue;
-        start[o + 1] = (start[o + 1] ?? 0) + 1;
-        total += 1;
-      }
-      for (let k = 0; k + 1 < start.length; k++) start[k + 1] = (start[k + 1] ?? 0) + (start[k] ?? 0);
-      const fill = start.slice(0, start.length - 1);
-      const list = new Int32Array(total);
-      for (const i of this.patientEvents) {
-        const o = t.object[i] ?? NONE;
-        if (o === NONE) continue;
-        const pos = fill[o] ?? 0;
-        fill[o] = pos + 1;
-        list[pos] = i;
-      }
-      this.#objectStart = start;
-      this.#objectEvents = list;
-    }
-    if (object < 0 || object + 1 >= this.#objectStart.length) return new Int32Array(0);
-    return this.#objectEvents.subarray(this.#objectStart[object] ?? 0, this.#objectStart[object + 1] ?? 0);
+    this.#byObject ??= Buckets.by(this.events.object, this.events.objects.size, this.patientEvents);
+    return this.#byObject.of(object);
   }
 
   userId(user: number): string {

@@ -84,13 +84,13 @@ export function alertAt(rule: string, userId: string, patientId: string | null, 
 export function* userWindows(input: DetectorInput): Generator<{ user: number; evs: Int32Array }> {
   const { ctx, from, to } = input;
   const at = ctx.events.at;
-  const { userStart, userEvents } = ctx;
-  for (let u = 0; u + 1 < userStart.length; u++) {
-    let lo = userStart[u] ?? 0;
-    let hi = userStart[u + 1] ?? 0;
-    while (lo < hi && (at[userEvents[lo] ?? 0] ?? 0) < from) lo++;
-    while (hi > lo && (at[userEvents[hi - 1] ?? 0] ?? 0) >= to) hi--;
-    if (hi > lo) yield { user: u, evs: userEvents.subarray(lo, hi) };
+  for (let u = 0; u < ctx.byUser.size; u++) {
+    const all = ctx.byUser.of(u);
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi && (at[all[lo] ?? 0] ?? 0) < from) lo++;
+    while (hi > lo && (at[all[hi - 1] ?? 0] ?? 0) >= to) hi--;
+    if (hi > lo) yield { user: u, evs: all.subarray(lo, hi) };
   }
 }
 

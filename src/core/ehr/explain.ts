@@ -103,10 +103,9 @@ export function explainEvents(ctx: AuditContext, from: number, to: number): Uint
   const codes = new Uint8Array(ctx.events.length);
   const { at, patient } = ctx.events;
   // User by user, in time order, so the shift lookup walks forward instead of searching.
-  for (let u = 0; u + 1 < ctx.userStart.length; u++) {
+  for (let u = 0; u < ctx.byUser.size; u++) {
     const shiftAt = ctx.shiftCursor(u);
-    for (let k = ctx.userStart[u] ?? 0; k < (ctx.userStart[u + 1] ?? 0); k++) {
-      const i = ctx.userEvents[k] ?? 0;
+    for (const i of ctx.byUser.of(u)) {
       const t = at[i] ?? 0;
       if (t < from || t >= to || patient[i] === NONE) continue;
       const x = explainEvent(ctx, i, shiftAt);

@@ -69,7 +69,7 @@ export function whoViewedPatient(ctx: AuditContext, patientId: string, from = Nu
 export function userActivity(ctx: AuditContext, userId: string, from = Number.NEGATIVE_INFINITY, to = Number.POSITIVE_INFINITY): AccessLine[] {
   const u = ctx.events.users.find(userId);
   if (u === NONE) return [];
-  return lines(ctx, ctx.userEvents.subarray(ctx.userStart[u] ?? 0, ctx.userStart[u + 1] ?? 0), () => true, from, to);
+  return lines(ctx, ctx.byUser.of(u), () => true, from, to);
 }
 
 export function sessionReplay(ctx: AuditContext, sessionId: string): AccessLine[] {

@@ -10,10 +10,9 @@ export const firstAccessNameSearch: Detector = {
     const t = ctx.events;
     const keys = new Set<number>();
     const seen = new Set<number>();
-    for (let u = 0; u + 1 < ctx.userStart.length; u++) {
+    for (let u = 0; u < ctx.byUser.size; u++) {
       seen.clear();
-      for (let k = ctx.userStart[u] ?? 0; k < (ctx.userStart[u + 1] ?? 0); k++) {
-        const i = ctx.userEvents[k] ?? 0;
+      for (const i of ctx.byUser.of(u)) {
         const p = t.patient[i] ?? NONE;
         if (p === NONE || seen.has(p)) continue;
         seen.add(p);

@@ -1,4 +1,5 @@
 import { alertOf, type Alert, type Detector } from '../detector.js';
+import { Buckets } from '../buckets.js';
 import { ACTION, NONE, SCREEN } from '../event-table.js';
 
 const IDLE_MS = 30 * 60_000;
@@ -14,30 +15,15 @@ export const idleSessionResume: Detector = {
   run(input) {
     const { ctx } = input;
     const t = ctx.events;
-    // Each session's events in time order: sessionEvents[start[s] … start[s+1]).
-    const start = new Int32Array(t.sessions.size + 1);
-    for (let i = 0; i < t.length; i++) {
-      const s = t.session[i] ?? NONE;
-      if (s !== NONE) start[s + 1] = (start[s + 1] ?? 0) + 1;
-    }
-    for (let s = 0; s + 1 < start.length; s++) start[s + 1] = (start[s + 1] ?? 0) + (start[s] ?? 0);
-    const fill = start.slice(0, start.length - 1);
-    const sessionEvents = new Int32Array(start[start.length - 1] ?? 0);
-    for (let i = 0; i < t.length; i++) {
-      const s = t.session[i] ?? NONE;
-      if (s === NONE) continue;
-      const pos = fill[s] ?? 0;
-      fill[s] = pos + 1;
-      sessionEvents[pos] = i;
-    }
+    const bySession = Buckets.by(t.session, t.sessions.size);
     const at = (i: number): number => t.at[i] ?? 0;
     const controlled = (i: number): boolean => ctx.orderOfObject[t.object[i] ?? NONE]?.controlled === true;
     const out: Alert[] = [];
     // Sessions in order of their first event, whatever order the log was read in (file or database).
-    const order = Array.from({ length: start.length - 1 }, (_, s) => s).filter((s) => (start[s + 1] ?? 0) > (start[s] ?? 0));
-    order.sort((a, b) => (sessionEvents[start[a] ?? 0] ?? 0) - (sessionEvents[start[b] ?? 0] ?? 0));
+    const order = Array.from({ length: bySession.size }, (_, s) => s).filter((s) => bySession.of(s).length > 0);
+    order.sort((a, b) => (bySession.of(a)[0] ?? 0) - (bySession.of(b)[0] ?? 0));
     for (const s of order) {
-      const evs = sessionEvents.subarray(start[s] ?? 0, start[s + 1] ?? 0);
+      const evs = bySession.of(s);
       for (let k = 1; k < evs.length; k += 1) {
         const prev = evs[k - 1] ?? 0;
         const cur = evs[k] ?? 0;
