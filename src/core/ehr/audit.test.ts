@@ -1,31 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from './audit.js';
-import { EventTable } from './event-table.js';
 import { parseRows } from './parse-rows.js';
-import type { AccessEvent, EhrDataset, Staff } from './model.js';
-
-const T = (s: string) => Date.parse(`2026-10-05T${s}:00+09:00`);
-const person = (userId: string, job: Staff['job'], extra: Partial<Staff> = {}): Staff => ({ userId, name: `職員 ${userId}`, nameKana: '', birthDate: '1980-01-01', sex: '', department: '内科', job, address: '', phone: '', insuranceNo: '', hiredOn: '', leftOn: '', ...extra });
-let seq = 0;
-const ev = (at: number, userId: string, patientId: string, over: Partial<AccessEvent> = {}): AccessEvent => ({ eventId: `E${(seq += 1)}`, at, userId, patientId, action: 'view', screen: 'chart', terminalId: '', sessionId: '', objectId: '', via: '', ...over });
+import type { AccessEvent, EhrDataset } from './model.js';
+import { datasetOf, encounter, ev, patient, staff, T } from './test-fixtures.js';
 
 function dataset(events: AccessEvent[], over: Partial<Omit<EhrDataset, 'events'>> = {}): EhrDataset {
-  return {
-    staff: [person('DOC', 'doctor'), person('NUR', 'nurse', { name: '架空 花子', birthDate: '1985-03-03' }), person('CLK', 'clerk', { department: '医事課' })],
-    patients: [
-      { patientId: 'P1', name: '見本 一郎', nameKana: '', birthDate: '1950-01-01', sex: '', address: '', phone: '', insuranceNo: '', insuranceBranch: '', deceasedOn: '', restricted: false },
-      { patientId: 'NURSE', name: '架空 花子', nameKana: '', birthDate: '1985-03-03', sex: '', address: '', phone: '', insuranceNo: '', insuranceBranch: '', deceasedOn: '', restricted: false },
-    ],
-    contacts: null,
-    encounters: [{ encounterId: 'N1', patientId: 'P1', kind: 'inpatient', department: '内科', ward: '3東', startAt: T('09:00') - 86_400_000, endAt: null, attendingUserId: 'DOC' }],
-    careTeam: [],
-    appointments: null,
-    orders: [],
-    shifts: null,
-    terminals: null,
+  return datasetOf(events, {
+    staff: [staff('DOC', 'doctor'), staff('NUR', 'nurse', { name: '架空 花子', birthDate: '1985-03-03' }), staff('CLK', 'clerk', { department: '医事課' })],
+    patients: [patient('P1', { name: '見本 一郎' }), patient('NURSE', { name: '架空 花子', birthDate: '1985-03-03' })],
+    encounters: [encounter('P1')],
     ...over,
-    events: EventTable.of(events),
-  };
+  });
 }
 
 describe('EHR audit', () => {
@@ -53,8 +38,8 @@ describe('EHR audit', () => {
 describe('case level', () => {
   it('several alerts about different patients for one user become one case to review first', () => {
     const base = dataset([]);
-    const vip = { patientId: 'VIP', name: '著名 人', nameKana: '', birthDate: '1960-01-01', sex: '', address: '', phone: '', insuranceNo: '', insuranceBranch: '', deceasedOn: '', restricted: true };
-    const r = runAudit({ ...base, patients: [...base.patients, vip], events: EventTable.of([ev(T('10:05'), 'NUR', 'NURSE'), ev(T('11:00'), 'NUR', 'VIP', { via: 'name_search' })]) });
+    const vip = patient('VIP', { name: '著名 人', birthDate: '1960-01-01', restricted: true });
+    const r = runAudit(dataset([ev(T('10:05'), 'NUR', 'NURSE'), ev(T('11:00'), 'NUR', 'VIP', { via: 'name_search' })], { patients: [...base.patients, vip] }));
     const rules = r.alerts.map((a) => a.rule);
     expect(rules).toEqual(expect.arrayContaining(['self_access', 'vip_restricted', 'unexplained_name_search', 'multi_incident_user']));
     const caseAlert = r.alerts.find((a) => a.rule === 'multi_incident_user');

@@ -5,18 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runAudit } from './audit.js';
-import { EventTable } from './event-table.js';
-import type { AccessEvent, Appointment, CareTeam, EhrDataset, Encounter, Order, Patient, Shift, Staff, Terminal } from './model.js';
-
-const DAY = 86_400_000;
-const T = (s: string, day = 5) => Date.parse(`2026-10-${String(day).padStart(2, '0')}T${s}:00+09:00`);
-const staff = (userId: string, job: Staff['job'], extra: Partial<Staff> = {}): Staff => ({ userId, name: `職員 ${userId}`, nameKana: '', birthDate: '1980-01-01', sex: '', department: '内科', job, address: '', phone: '', insuranceNo: '', hiredOn: '', leftOn: '', ...extra });
-const patient = (patientId: string, extra: Partial<Patient> = {}): Patient => ({ patientId, name: `患者 ${patientId}`, nameKana: '', birthDate: '1950-01-01', sex: '', address: '', phone: '', insuranceNo: '', insuranceBranch: '', deceasedOn: '', restricted: false, ...extra });
-let seq = 0;
-const ev = (at: number, userId: string, patientId: string, over: Partial<AccessEvent> = {}): AccessEvent => ({ eventId: `E${String((seq += 1)).padStart(6, '0')}`, at, userId, patientId, action: 'view', screen: 'chart', terminalId: '', sessionId: '', objectId: '', via: '', ...over });
-const encounter = (patientId: string, over: Partial<Encounter> = {}): Encounter => ({ encounterId: `N-${patientId}`, patientId, kind: 'inpatient', department: '内科', ward: '3東', startAt: T('09:00') - DAY, endAt: null, attendingUserId: 'DOC', ...over });
-const team = (patientId: string, userId: string): CareTeam => ({ patientId, userId, role: 'nurse', startAt: T('00:00') - DAY, endAt: null });
-const rx = (orderId: string, patientId: string, userId: string, over: Partial<Order> = {}): Order => ({ orderId, patientId, userId, encounterId: '', kind: 'prescription', item: 'ロキソプロフェン', controlled: false, createdAt: T('12:00'), deletedAt: null, ...over });
+import type { AccessEvent, Appointment, EhrDataset, Patient, Shift, Staff, Terminal } from './model.js';
+import { DAY, datasetOf, encounter, ev, patient, rx, staff, T, team } from './test-fixtures.js';
 
 const STAFF: Staff[] = [
   staff('DOC', 'doctor'),
@@ -39,19 +29,12 @@ const PATIENTS: Patient[] = [
 ];
 
 function hospital(events: AccessEvent[], over: Partial<Omit<EhrDataset, 'events'>> = {}): EhrDataset {
-  return {
+  return datasetOf(events, {
     staff: STAFF,
-    patients: [...PATIENTS, ...(over.patients ?? [])],
-    contacts: null,
     encounters: [encounter('P1'), encounter('OLD', { endAt: T('10:00') - 60 * DAY, startAt: T('10:00') - 65 * DAY })],
-    careTeam: [],
-    appointments: null,
-    orders: [],
-    shifts: null,
-    terminals: null,
     ...over,
-    events: EventTable.of(events),
-  };
+    patients: [...PATIENTS, ...(over.patients ?? [])],
+  });
 }
 
 type Triple = [string, string, string | null];
